@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Configuration;
+
+namespace FeatureFlags.Configuration;
+
+/// <summary>
+/// One configuration source seen on its own, so that flags can be merged source by source: that is how
+/// a later source wins whatever the shapes, and how each value knows where it came from.
+/// </summary>
+internal sealed class ConfigurationLayer
+{
+    private readonly IConfigurationProvider? _provider;
+    private readonly IConfiguration? _merged;
+    private readonly string _keyPrefix;
+    private readonly string _keySeparator;
+
+    private ConfigurationLayer(IConfigurationProvider? provider, IConfiguration? merged, string description, string keyPrefix, string keySeparator)
+    {
+        _provider = provider;
+        _merged = merged;
+        Description = description;
+        _keyPrefix = keyPrefix;
+        _keySeparator = keySeparator;
+    }
+
+    /// <summary>A human name for the source: a file name, "environment variables", ….</summary>
+    public string Description { get; }
+
+    /// <summary>
+    /// Whether <see cref="ChildKeys"/> lists a segment once per key below it. Then a segment listed once
+    /// whose own key has a value is a plain value, which saves a scan per flag on large configurations.
+    /// </summary>
+    public bool ListsEverySegment => _provider is ConfigurationProvider;
+
+    /// <summary>Whether this is the merged view of a configuration whose sources are not visible.</summary>
+    public bool IsMergedView => _merged is not null;
+
+    /// <summary>The sources of a configuration, earliest first; a single merged view when they are not visible.</summary>
+    public static IEnumerable<ConfigurationLayer> Of(IConfiguration configuration) =>
+        configuration is IConfigurationRoot root
+            ? root.Providers.Select(FromProvider)
+            : [new ConfigurationLayer(null, configuration, "configuration", string.Empty, ":")];
+
+    public IEnumerable<string> ChildKeys(string path) =>
+        _provider is not null
+            ? _provider.GetChildKeys([], path)
+            : _merged!.GetSection(path).GetChildren().Select(c => c.Key);
+
+    public string? Get(string path)
+    {
+        if (_provider is not null)
+        {
+            return _provider.TryGet(path, out var value) ? value : null;
+        }
+
+        return _merged![path];
+    }
+
+    /// <summary>Where a configuration path came from, with the key as written in the source.</summary>
+    public FlagValueSource SourceOf(string path) =>
+        new(Description, _keyPrefix + (_keySeparator == ":" ? path : path.Replace(":", _keySeparator, StringComparison.Ordinal)));
+
+    private static ConfigurationLayer FromProvider(IConfigurationProvider provider)
+    {
+        var typeName = provider.GetType().Name;
+        var text = provider.ToString() ?? typeName;
+        switch (typeName)
+        {
+            case "EnvironmentVariablesConfigurationProvider":
+                return new ConfigurationLayer(provider, null, "environment variables", Quoted(text, "Prefix: '") ?? string.Empty, "__");
+            case "CommandLineConfigurationProvider":
+                return new ConfigurationLayer(provider, null, "command line", "--", ":");
+            case "MemoryConfigurationProvider":
+                return new ConfigurationLayer(provider, null, "in-memory configuration", string.Empty, ":");
+        }
+
+        // File providers describe themselves as "JsonConfigurationProvider for 'appsettings.json' (Optional)".
+        var file = Quoted(text, " for '");
+        return new ConfigurationLayer(provider, null, file is null ? text : Path.GetFileName(file), string.Empty, ":");
+    }
+
+    private static string? Quoted(string text, string opening)
+    {
+        var start = text.IndexOf(opening, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        start += opening.Length;
+        var end = text.IndexOf('\'', start);
+        return end < 0 ? null : text[start..end];
+    }
+}

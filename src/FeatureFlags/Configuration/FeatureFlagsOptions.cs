@@ -1,0 +1,22 @@
+namespace FeatureFlags;
+
+/// <summary>Options of the flag runtime, set through <c>AddFeatureFlags(configuration, options =&gt; …)</c>.</summary>
+public sealed class FeatureFlagsOptions
+{
+    /// <summary>Gets or sets the configuration section that holds the flags. Defaults to <c>FeatureFlags</c>.</summary>
+    public string SectionName { get; set; } = "FeatureFlags";
+
+    /// <summary>
+    /// Gets or sets whether reading a flag that no catalog declares and no configuration mentions throws
+    /// <see cref="KeyNotFoundException"/> instead of reading <see langword="false"/> with a warning.
+    /// Off by default; turn it on in development and tests to catch typos early.
+    /// </summary>
+    public bool ThrowOnUnknownFlags { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether configuration naming a flag that no registered catalog declares is an error
+    /// (start-up fails, a reload is rejected) instead of a warning. Off by default. Only applies once at
+    /// least one catalog is registered.
+    /// </summary>
+    public bool TreatUndeclaredFlagsAsErrors { get; set; }
+}

@@ -1,0 +1,127 @@
+using Microsoft.Extensions.Configuration;
+
+namespace FeatureFlags.Configuration;
+
+/// <summary>A flag's configuration merged across sources, with the sources that supplied it.</summary>
+internal sealed record MergedFlag(string Name, FlagNode Node, FlagValueSource[] Sources);
+
+/// <summary>
+/// Reads the flags section source by source and merges it with the documented precedence:
+/// a plain value in a later source replaces the whole flag; an object in a later source replaces the
+/// properties it names (a plain value before it counts as <c>Enabled</c>); a list or variant set is
+/// replaced whole, never merged item by item.
+/// </summary>
+internal static class LayeredFlagReader
+{
+    public static List<MergedFlag> Read(IConfiguration configuration, string section, ICollection<FlagProblem> problems)
+    {
+        var flags = new Dictionary<string, FlagAccumulator>(StringComparer.OrdinalIgnoreCase);
+        foreach (var layer in ConfigurationLayer.Of(configuration))
+        {
+            foreach (var (name, count) in CountSegments(layer.ChildKeys(section)))
+            {
+                var path = section + ":" + name;
+                if (!FlagRules.IsValidFlagName(name))
+                {
+                    problems.Add(new FlagProblem(path, FlagRules.InvalidNameMessage(name), layer.SourceOf(path)));
+                    continue;
+                }
+
+                var value = layer.Get(path);
+                var isPlainValue = value is not null && (layer.IsMergedView || (layer.ListsEverySegment && count == 1));
+                var node = isPlainValue ? new FlagNode(value, null, layer.SourceOf(path)) : ReadNode(layer, path);
+
+                if (!flags.TryGetValue(name, out var flag))
+                {
+                    flags[name] = flag = new FlagAccumulator(name);
+                }
+
+                flag.Apply(node);
+            }
+        }
+
+        return flags.Values.Select(f => f.ToMergedFlag()).ToList();
+    }
+
+    private static Dictionary<string, int> CountSegments(IEnumerable<string> segments)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var segment in segments)
+        {
+            counts[segment] = counts.GetValueOrDefault(segment) + 1;
+        }
+
+        return counts;
+    }
+
+    private static FlagNode ReadNode(ConfigurationLayer layer, string path)
+    {
+        var value = layer.Get(path);
+        if (layer.IsMergedView && value is not null)
+        {
+            // Without the sources in view, a plain value beside properties most likely comes from a later file.
+            return new FlagNode(value, null, layer.SourceOf(path));
+        }
+
+        var children = layer.ChildKeys(path)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(child => new KeyValuePair<string, FlagNode>(child, ReadNode(layer, path + ":" + child)))
+            .ToList();
+        return new FlagNode(value, children, layer.SourceOf(path));
+    }
+
+    private sealed class FlagAccumulator(string name)
+    {
+        private FlagNode? _whole;
+        private List<KeyValuePair<string, FlagNode>>? _properties;
+        private FlagValueSource? _lastObjectSource;
+
+        public void Apply(FlagNode node)
+        {
+            if (!node.HasChildren || node.Value is not null)
+            {
+                // A plain value (or a node both plain and object, which validation reports) replaces everything.
+                _whole = node;
+                _properties = null;
+                return;
+            }
+
+            if (_properties is null)
+            {
+                _properties = [];
+                if (_whole?.Value is not null)
+                {
+                    _properties.Add(new(FlagRules.EnabledProperty, _whole));
+                }
+
+                _whole = null;
+            }
+
+            foreach (var property in node.Children)
+            {
+                var index = _properties.FindIndex(p => string.Equals(p.Key, property.Key, StringComparison.OrdinalIgnoreCase));
+                if (index >= 0)
+                {
+                    _properties[index] = property;
+                }
+                else
+                {
+                    _properties.Add(property);
+                }
+            }
+
+            _lastObjectSource = (FlagValueSource?)node.Origin;
+        }
+
+        public MergedFlag ToMergedFlag()
+        {
+            if (_properties is null)
+            {
+                return new MergedFlag(name, _whole!, [(FlagValueSource)_whole!.Origin!]);
+            }
+
+            var sources = _properties.Select(p => (FlagValueSource)p.Value.Origin!).Distinct().ToArray();
+            return new MergedFlag(name, new FlagNode(null, _properties, _lastObjectSource), sources);
+        }
+    }
+}

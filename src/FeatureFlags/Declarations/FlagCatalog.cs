@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+
+namespace FeatureFlags;
+
+/// <summary>
+/// The flags one catalog class declares, with their metadata. Immutable and thread-safe.
+/// </summary>
+/// <remarks>
+/// The source generator gives every <see cref="FlagCatalogAttribute"/> class a static <c>Catalog</c>
+/// property built without reflection. <see cref="FromType"/> reads the same information by reflection,
+/// for code that does not run the generator.
+/// </remarks>
+public sealed class FlagCatalog
+{
+    private static readonly ConcurrentDictionary<Type, FlagCatalog> ReflectedCatalogs = new();
+
+    private readonly Dictionary<string, FlagDefinition> _byName;
+
+    /// <summary>Creates a catalog from flag definitions.</summary>
+    /// <param name="name">A name for the catalog, shown in errors: usually the catalog class's full name.</param>
+    /// <param name="flags">The flags the catalog declares.</param>
+    /// <exception cref="ArgumentException">Two definitions share one name.</exception>
+    public FlagCatalog(string name, IEnumerable<FlagDefinition> flags)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(flags);
+
+        Name = name;
+        var list = new List<FlagDefinition>();
+        _byName = new Dictionary<string, FlagDefinition>(StringComparer.OrdinalIgnoreCase);
+        foreach (var flag in flags)
+        {
+            ArgumentNullException.ThrowIfNull(flag, nameof(flags));
+            if (!_byName.TryAdd(flag.Name, flag))
+            {
+                throw new ArgumentException($"The catalog '{name}' declares the flag '{flag.Name}' twice.", nameof(flags));
+            }
+
+            list.Add(flag);
+        }
+
+        Flags = list.AsReadOnly();
+    }
+
+    /// <summary>Gets the catalog's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the declared flags in declaration order.</summary>
+    public IReadOnlyList<FlagDefinition> Flags { get; }
+
+    /// <summary>Finds a declared flag by name, ignoring case as configuration does.</summary>
+    /// <param name="name">The flag's name.</param>
+    /// <returns>The definition, or <see langword="null"/> when the catalog does not declare the name.</returns>
+    public FlagDefinition? Find(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _byName.GetValueOrDefault(name);
+    }
+
+    /// <summary>Reads a catalog class by reflection; the result is cached per type.</summary>
+    /// <typeparam name="TCatalog">A class marked with <see cref="FlagCatalogAttribute"/>.</typeparam>
+    /// <returns>The catalog the class declares.</returns>
+    /// <exception cref="ArgumentException">The class is not a valid catalog.</exception>
+    public static FlagCatalog For<TCatalog>()
+        where TCatalog : class
+        => FromType(typeof(TCatalog));
+
+    /// <summary>
+    /// Reads a catalog class by reflection: every <see langword="const"/> string field marked with
+    /// <see cref="FlagAttribute"/>, in the class and its nested classes. The result is cached per type.
+    /// </summary>
+    /// <param name="catalogType">A class marked with <see cref="FlagCatalogAttribute"/>.</param>
+    /// <returns>The catalog the class declares.</returns>
+    /// <exception cref="ArgumentException">
+    /// The type is not marked with <see cref="FlagCatalogAttribute"/>, or a flag's <c>Expires</c> is not a <c>yyyy-MM-dd</c> date.
+    /// </exception>
+    public static FlagCatalog FromType(Type catalogType)
+    {
+        ArgumentNullException.ThrowIfNull(catalogType);
+        return ReflectedCatalogs.GetOrAdd(catalogType, Reflect);
+    }
+
+    private static FlagCatalog Reflect(Type catalogType)
+    {
+        if (catalogType.GetCustomAttribute<FlagCatalogAttribute>() is null)
+        {
+            throw new ArgumentException(
+                $"'{catalogType.FullName}' is not a flag catalog: mark it with [FlagCatalog].", nameof(catalogType));
+        }
+
+        var definitions = new List<FlagDefinition>();
+        CollectFlags(catalogType, definitions);
+        return new FlagCatalog(catalogType.FullName ?? catalogType.Name, definitions);
+    }
+
+    private static void CollectFlags(Type type, List<FlagDefinition> definitions)
+    {
+        const BindingFlags Fields = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        foreach (var field in type.GetFields(Fields).OrderBy(f => f.MetadataToken))
+        {
+            var attribute = field.GetCustomAttribute<FlagAttribute>();
+            if (attribute is null || !field.IsLiteral || field.GetRawConstantValue() is not string name)
+            {
+                continue;
+            }
+
+            definitions.Add(new FlagDefinition(
+                name,
+                attribute.Kind,
+                ParseExpires(attribute.Expires, type, field),
+                attribute.Owner,
+                attribute.Description,
+                attribute.RemovalIssue,
+                attribute.Default));
+        }
+
+        foreach (var nested in type.GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic).OrderBy(t => t.MetadataToken))
+        {
+            CollectFlags(nested, definitions);
+        }
+    }
+
+    private static DateOnly? ParseExpires(string? expires, Type type, FieldInfo field)
+    {
+        if (expires is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(expires, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        throw new ArgumentException(
+            $"{type.FullName}.{field.Name}: Expires '{expires}' is not a yyyy-MM-dd date.", nameof(type));
+    }
+}

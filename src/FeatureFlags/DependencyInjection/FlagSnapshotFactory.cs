@@ -1,0 +1,16 @@
+using FeatureFlags.Configuration;
+using FeatureFlags.Evaluation;
+
+namespace FeatureFlags.DependencyInjection;
+
+/// <summary>Creates snapshots from whatever flag table is current at the moment of creation.</summary>
+internal sealed class FlagSnapshotFactory(FlagTableProvider tables) : IFlagSnapshotFactory
+{
+    public IFlagSnapshot CreateSnapshot() => new FlagSnapshot(tables.Current, EvaluationContext.Empty);
+
+    public IFlagSnapshot CreateSnapshot(EvaluationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new FlagSnapshot(tables.Current, context);
+    }
+}

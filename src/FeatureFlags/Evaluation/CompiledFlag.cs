@@ -1,0 +1,200 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using FeatureFlags.Configuration;
+using FeatureFlags.Targeting;
+
+namespace FeatureFlags.Evaluation;
+
+/// <summary>
+/// One flag compiled for evaluation: everything that can be decided at load is decided here, so the
+/// read path is a few comparisons and, for rollouts and variants, one hash over pre-encoded bytes.
+/// </summary>
+internal sealed class CompiledFlag
+{
+    private readonly bool _isStatic;
+    private readonly bool _staticValue;
+    private readonly EvaluationReason _staticReason;
+    private readonly FrozenSet<string>? _users;
+    private readonly FrozenSet<string>? _groups;
+    private readonly bool _hasRollout;
+    private readonly ulong _rolloutThreshold;
+    private readonly uint _rolloutSeed;
+    private readonly uint _variantSeed;
+    private readonly ulong[] _variantThresholds;
+    private readonly string[] _variantNames;
+
+    public CompiledFlag(string name, FlagDefinition? definition, FlagSpec? spec, FlagValueSource[] sources)
+    {
+        Name = name;
+        Definition = definition;
+        Sources = sources;
+        Description = Describe(definition, spec);
+        _variantThresholds = [];
+        _variantNames = [];
+
+        if (spec is null)
+        {
+            (_isStatic, _staticValue, _staticReason) = (true, definition?.DefaultValue ?? false, EvaluationReason.Default);
+            return;
+        }
+
+        if (!spec.Enabled)
+        {
+            (_isStatic, _staticValue, _staticReason) = (true, false, EvaluationReason.Disabled);
+            return;
+        }
+
+        if (spec.Variants.Length > 0)
+        {
+            _variantSeed = StableHash.VariantSeed(name);
+            _variantNames = spec.Variants.Select(v => v.Name).ToArray();
+            _variantThresholds = CumulativeThresholds(spec.Variants);
+        }
+
+        var targeted = spec.Users.Length > 0 || spec.Groups.Length > 0 || spec.Rollout is not null;
+        if (!targeted)
+        {
+            (_isStatic, _staticValue, _staticReason) = (true, true, EvaluationReason.Static);
+            return;
+        }
+
+        _users = spec.Users.Length > 0 ? spec.Users.ToFrozenSet(StringComparer.OrdinalIgnoreCase) : null;
+        _groups = spec.Groups.Length > 0 ? spec.Groups.ToFrozenSet(StringComparer.OrdinalIgnoreCase) : null;
+        if (spec.Rollout is { } rollout)
+        {
+            _hasRollout = true;
+            _rolloutSeed = StableHash.RolloutSeed(name);
+            _rolloutThreshold = StableHash.Threshold(rollout);
+        }
+    }
+
+    public string Name { get; }
+
+    public FlagDefinition? Definition { get; }
+
+    public FlagValueSource[] Sources { get; }
+
+    /// <summary>How configuration sets the flag, for the change log: equal descriptions mean equal behaviour.</summary>
+    public string Description { get; }
+
+    public bool IsEnabled(EvaluationContext context) => _isStatic ? _staticValue : EvaluateTargeting(context, out _);
+
+    public bool Evaluate(EvaluationContext context, out EvaluationReason reason)
+    {
+        if (_isStatic)
+        {
+            reason = _staticReason;
+            return _staticValue;
+        }
+
+        return EvaluateTargeting(context, out reason);
+    }
+
+    public string? GetVariant(EvaluationContext context)
+    {
+        if (_variantNames.Length == 0 || !IsEnabled(context))
+        {
+            return null;
+        }
+
+        ulong bucket = StableHash.Murmur3(context.KeyUtf8, _variantSeed);
+        var thresholds = _variantThresholds;
+        for (var i = 0; i < thresholds.Length; i++)
+        {
+            if (bucket < thresholds[i])
+            {
+                return _variantNames[i];
+            }
+        }
+
+        return _variantNames[^1];
+    }
+
+    private bool EvaluateTargeting(EvaluationContext context, out EvaluationReason reason)
+    {
+        if (_users is not null && context.Key is { } key && _users.Contains(key))
+        {
+            reason = EvaluationReason.TargetedUser;
+            return true;
+        }
+
+        if (_groups is not null)
+        {
+            foreach (var group in context.GroupArray)
+            {
+                if (_groups.Contains(group))
+                {
+                    reason = EvaluationReason.TargetedGroup;
+                    return true;
+                }
+            }
+        }
+
+        if (_hasRollout)
+        {
+            reason = EvaluationReason.Rollout;
+            return StableHash.Murmur3(context.KeyUtf8, _rolloutSeed) < _rolloutThreshold;
+        }
+
+        reason = EvaluationReason.NotTargeted;
+        return false;
+    }
+
+    private static ulong[] CumulativeThresholds(FlagVariantWeight[] variants)
+    {
+        var total = variants.Sum(v => v.Weight);
+        var thresholds = new ulong[variants.Length];
+        double cumulative = 0;
+        for (var i = 0; i < variants.Length; i++)
+        {
+            cumulative += variants[i].Weight;
+            thresholds[i] = i == variants.Length - 1 ? StableHash.BucketSpace : StableHash.Threshold(cumulative / total * 100);
+        }
+
+        return thresholds;
+    }
+
+    private static string Describe(FlagDefinition? definition, FlagSpec? spec)
+    {
+        if (spec is null)
+        {
+            return (definition?.DefaultValue ?? false) ? "true (default)" : "false (default)";
+        }
+
+        if (spec.IsShorthand)
+        {
+            return spec.Enabled ? "true" : "false";
+        }
+
+        // User ids may be personal data: the audit log shows how many, not who.
+        var parts = new List<string> { $"Enabled: {(spec.Enabled ? "true" : "false")}" };
+        if (spec.Users.Length > 0)
+        {
+            parts.Add($"Users: {spec.Users.Length} ({Fingerprint(spec.Users)})");
+        }
+
+        if (spec.Groups.Length > 0)
+        {
+            parts.Add($"Groups: [{string.Join(", ", spec.Groups)}]");
+        }
+
+        if (spec.Rollout is { } rollout)
+        {
+            parts.Add($"Rollout: {rollout.ToString(CultureInfo.InvariantCulture)}%");
+        }
+
+        if (spec.Variants.Length > 0)
+        {
+            parts.Add("Variants: " + string.Join(", ", spec.Variants.Select(v => $"{v.Name}={v.Weight.ToString(CultureInfo.InvariantCulture)}")));
+        }
+
+        return "{ " + string.Join(", ", parts) + " }";
+    }
+
+    // Changes to the user list show in the audit log without naming anybody.
+    private static string Fingerprint(string[] users)
+    {
+        var joined = string.Join("\n", users.Order(StringComparer.OrdinalIgnoreCase).Select(u => u.ToUpperInvariant()));
+        return StableHash.Murmur3(System.Text.Encoding.UTF8.GetBytes(joined), 0).ToString("x8", CultureInfo.InvariantCulture);
+    }
+}
