@@ -6,7 +6,7 @@ namespace FeatureFlags.Tests;
 /// <summary>Builds the runtime the way an application does, from in-memory configuration layers.</summary>
 internal static class FlagHarness
 {
-    public static IConfigurationRoot Configuration(params Dictionary<string, string?>[] layers)
+    public static IConfigurationRoot Configuration(params Settings[] layers)
     {
         var builder = new ConfigurationBuilder();
         foreach (var layer in layers)
@@ -17,9 +17,14 @@ internal static class FlagHarness
         return builder.Build();
     }
 
-    public static ServiceProvider Services(IConfiguration configuration, Action<FeatureFlagsBuilder>? build = null, Action<FeatureFlagsOptions>? options = null)
+    public static ServiceProvider Services(IConfiguration configuration, Action<FeatureFlagsBuilder>? build = null, Action<FeatureFlagsOptions>? options = null, LogCapture? logs = null)
     {
         var services = new ServiceCollection();
+        if (logs is not null)
+        {
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(logs);
+        }
+
         var flags = services.AddFeatureFlags(configuration, options);
         build?.Invoke(flags);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
@@ -31,6 +36,6 @@ internal static class FlagHarness
         return context is null ? factory.CreateSnapshot() : factory.CreateSnapshot(context);
     }
 
-    public static IFlagSnapshot Snapshot(Dictionary<string, string?> configuration, EvaluationContext? context = null) =>
+    public static IFlagSnapshot Snapshot(Settings configuration, EvaluationContext? context = null) =>
         Snapshot(Configuration(configuration), context);
 }

@@ -1,0 +1,1 @@
+global using Settings = System.Collections.Generic.Dictionary<string, string?>;
