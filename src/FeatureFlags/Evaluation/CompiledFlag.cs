@@ -27,6 +27,7 @@ internal sealed class CompiledFlag
     {
         Name = name;
         Definition = definition;
+        Spec = spec;
         Sources = sources;
         Description = Describe(definition, spec);
         _variantThresholds = [];
@@ -71,6 +72,9 @@ internal sealed class CompiledFlag
     public string Name { get; }
 
     public FlagDefinition? Definition { get; }
+
+    /// <summary>The validated configuration the flag was compiled from; null when configuration is silent.</summary>
+    public FlagSpec? Spec { get; }
 
     public FlagValueSource[] Sources { get; }
 
