@@ -1,8 +1,5 @@
 namespace WebShop.Domain;
 
-/// <summary>A placed order.</summary>
-public sealed record Order(string OrderNumber, Quote Quote, string Flow, DateOnly? EstimatedDelivery);
-
 /// <summary>
 /// Places orders. The new flow adds a delivery estimate; which flow runs is decided at the edge by
 /// the <c>NewCheckout</c> flag and arrives here as a plain <see cref="bool"/>.

@@ -59,4 +59,17 @@ public sealed class MvcGateTests
         (await closed.GetAsync("/Open")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await open.GetAsync("/Open")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Theory]
+    [InlineData(SiteFlags.Off, "/Plain", HttpStatusCode.NotFound)]
+    [InlineData(SiteFlags.Off, "/Admin", HttpStatusCode.NotFound)]
+    [InlineData(SiteFlags.On, "/Plain", HttpStatusCode.OK)]
+    [InlineData(SiteFlags.On, "/Admin", HttpStatusCode.OK)]
+    [InlineData(null, "/Plain", HttpStatusCode.OK)]
+    public async Task RequireFlagForPageAndFolder_PageConventions_GatePagesWithoutAttributes(string? flag, string path, HttpStatusCode expected)
+    {
+        await using var site = await TestSite.StartAsync(new SiteSetup { PlainPageFlag = flag });
+
+        (await site.GetAsync(path)).StatusCode.ShouldBe(expected);
+    }
 }

@@ -21,6 +21,9 @@ internal sealed record SiteSetup
 
     /// <summary>Gates every Razor Page through the endpoint convention on <c>MapRazorPages()</c>.</summary>
     public string? GateAllPagesWith { get; init; }
+
+    /// <summary>Gates the page <c>/Plain</c> and the folder <c>/Admin</c> through Razor Pages conventions.</summary>
+    public string? PlainPageFlag { get; init; }
 }
 
 /// <summary>The test site on a real Kestrel server at 127.0.0.1 on a free port, and a client for it.</summary>
@@ -66,7 +69,14 @@ internal sealed class TestSite : IAsyncDisposable
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, null);
         builder.Services.AddAuthorization();
         builder.Services.AddControllers();
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages(options =>
+        {
+            if (setup.PlainPageFlag is not null)
+            {
+                options.Conventions.RequireFlagForPage("/Plain", setup.PlainPageFlag);
+                options.Conventions.RequireFlagForFolder("/Admin", setup.PlainPageFlag);
+            }
+        });
         builder.Services.AddFeatureFlags(builder.Configuration).AddCatalog<SiteFlags>().AddAspNetCore(setup.Options);
 
         var app = builder.Build();
