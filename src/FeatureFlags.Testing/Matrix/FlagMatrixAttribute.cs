@@ -52,5 +52,5 @@ public sealed class FlagMatrixAttribute : DataAttribute
     /// <inheritdoc />
     public override IEnumerable<object[]> GetData(MethodInfo testMethod) =>
         FlagMatrix.For(FlagCatalog.FromType(CatalogType), EnvironmentName, ContentRoot, _plannedFlags)
-            .Select(c => new object[] { c });
+            .Select(c => new object[] { new XunitFlagMatrixCase(c, CatalogType, EnvironmentName, ContentRoot, _plannedFlags) });
 }
