@@ -30,7 +30,7 @@ public sealed class FlagMatrixAttribute : DataAttribute
     /// <param name="catalogType">A class marked with <see cref="FlagCatalogAttribute"/>, such as <c>typeof(Flags)</c>.</param>
     /// <param name="environmentName">The environment whose appsettings files are in the test output, such as <c>Production</c>.</param>
     /// <param name="plannedFlags">The flags about to be turned on in that environment.</param>
-    public FlagMatrixAttribute(Type catalogType, string environmentName, params string[] plannedFlags)
+    public FlagMatrixAttribute(Type catalogType, string environmentName, [FlagName] params string[] plannedFlags)
     {
         CatalogType = catalogType;
         EnvironmentName = environmentName;
