@@ -39,7 +39,7 @@ public static class FlagMatrix
     /// <exception cref="ArgumentException">The catalog does not declare a planned flag.</exception>
     /// <exception cref="FlagConfigurationException">The environment's flag configuration is invalid.</exception>
     /// <exception cref="FileNotFoundException">Neither appsettings file exists.</exception>
-    public static IReadOnlyList<FlagMatrixCase> For<TCatalog>(string environmentName, params string[] plannedFlags)
+    public static IReadOnlyList<FlagMatrixCase> For<TCatalog>(string environmentName, [FlagName] params string[] plannedFlags)
         where TCatalog : class
         => For(FlagCatalog.For<TCatalog>(), environmentName, contentRoot: null, plannedFlags);
 

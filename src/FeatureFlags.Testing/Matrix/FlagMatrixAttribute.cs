@@ -30,7 +30,7 @@ public sealed class FlagMatrixAttribute : DataAttribute
     /// <param name="catalogType">A class marked with <see cref="FlagCatalogAttribute"/>, such as <c>typeof(Flags)</c>.</param>
     /// <param name="environmentName">The environment whose appsettings files are in the test output, such as <c>Production</c>.</param>
     /// <param name="plannedFlags">The flags about to be turned on in that environment.</param>
-    public FlagMatrixAttribute(Type catalogType, string environmentName, params string[] plannedFlags)
+    public FlagMatrixAttribute(Type catalogType, string environmentName, [FlagName] params string[] plannedFlags)
     {
         CatalogType = catalogType;
         EnvironmentName = environmentName;
@@ -52,5 +52,5 @@ public sealed class FlagMatrixAttribute : DataAttribute
     /// <inheritdoc />
     public override IEnumerable<object[]> GetData(MethodInfo testMethod) =>
         FlagMatrix.For(FlagCatalog.FromType(CatalogType), EnvironmentName, ContentRoot, _plannedFlags)
-            .Select(c => new object[] { c });
+            .Select(c => new object[] { new XunitFlagMatrixCase(c, CatalogType, EnvironmentName, ContentRoot, _plannedFlags) });
 }

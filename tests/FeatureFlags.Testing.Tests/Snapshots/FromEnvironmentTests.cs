@@ -105,6 +105,15 @@ public sealed class FromEnvironmentTests
     }
 
     [Fact]
+    public void FromEnvironment_MalformedJson_ThrowsTheHostsParseError()
+    {
+        using var root = new TempDirectory().With("appsettings.json", """{ "FeatureFlags": { "SearchV2": true, } ,,}""");
+
+        Should.Throw<InvalidDataException>(() => TestFlags.FromEnvironment<ShopFlags>("Production", root.Path))
+            .Message.ShouldContain("appsettings.json");
+    }
+
+    [Fact]
     public void FromEnvironment_OnlyEnvironmentFile_IsEnough()
     {
         using var root = new TempDirectory().With("appsettings.Test.json", """{ "FeatureFlags": { "SearchV2": true } }""");
