@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace FeatureFlags.AspNetCore.Gates;
@@ -25,41 +24,15 @@ internal sealed class FlagGateMvcFilter : IAsyncResourceFilter
         await next().ConfigureAwait(false);
     }
 
-    private static List<IFlagGateMetadata> Gates(ResourceExecutingContext context)
+    private static IReadOnlyList<IFlagGateMetadata> Gates(ResourceExecutingContext context)
     {
-        var gates = new List<IFlagGateMetadata>();
-        var metadata = context.HttpContext.GetEndpoint()?.Metadata.GetOrderedMetadata<IFlagGateMetadata>();
-        if (metadata is not null)
-        {
-            gates.AddRange(metadata);
-        }
-        else
-        {
-            // Without endpoint routing the attributes are only on the action descriptor.
-            gates.AddRange(context.ActionDescriptor.EndpointMetadata.OfType<IFlagGateMetadata>());
-        }
-
-        // A page model's attributes are not always endpoint metadata; read them from the type itself.
-        if (context.ActionDescriptor is CompiledPageActionDescriptor page)
-        {
-            foreach (var type in new[] { page.ModelTypeInfo, page.HandlerTypeInfo }.Distinct())
-            {
-                if (type is null)
-                {
-                    continue;
-                }
-
-                foreach (var attribute in type.GetCustomAttributes(typeof(RequireFlagAttribute), inherit: true).Cast<RequireFlagAttribute>())
-                {
-                    if (!gates.Contains(attribute))
-                    {
-                        gates.Add(attribute);
-                    }
-                }
-            }
-        }
-
-        return gates;
+        // Attributes on controllers, actions and page models, and conventions on the endpoint or the
+        // page model, all end up in the endpoint's metadata. Without endpoint routing, only the action
+        // descriptor carries them.
+        var endpoint = context.HttpContext.GetEndpoint();
+        return endpoint is not null
+            ? endpoint.Metadata.GetOrderedMetadata<IFlagGateMetadata>()
+            : context.ActionDescriptor.EndpointMetadata.OfType<IFlagGateMetadata>().ToList();
     }
 }
 
