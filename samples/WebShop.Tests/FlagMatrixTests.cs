@@ -33,7 +33,7 @@ public sealed class FlagMatrixTests
     }
 
     [Fact]
-    public void Matrix_ProductionSettings_HasTheDocumentedCases()
+    public void For_ProductionSettings_HasTheDocumentedCases()
     {
         var names = FlagMatrix.For<Flags>("Production", Flags.NewCheckout, Flags.FreeShipping).Select(c => c.Kind).ToList();
 
@@ -44,7 +44,7 @@ public sealed class FlagMatrixTests
     }
 
     [Fact]
-    public void ProductionSettings_FreeShippingOffAndRecommendationsOn()
+    public void FromEnvironment_Production_FreeShippingOffRecommendationsOn()
     {
         var production = TestFlags.FromEnvironment<Flags>("Production");
 
@@ -53,7 +53,7 @@ public sealed class FlagMatrixTests
     }
 
     [Fact]
-    public void Catalog_Today_NoFlagPastItsExpiry()
+    public void NoneExpired_Today_NoFlagPastItsExpiry()
     {
         // Real time on purpose: the day a flag expires this fails, like the build does (FF0001).
         FlagAssert.NoneExpired<Flags>();
