@@ -42,7 +42,7 @@ internal static class CatalogParser
 
         foreach (var name in GeneratedMemberNames)
         {
-            if (catalog.GetMembers(name).Any(m => !m.IsImplicitlyDeclared && !IsFlagField(m)))
+            if (catalog.GetMembers(name).Any(m => !m.IsImplicitlyDeclared))
             {
                 diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.MemberNameTaken, location, displayName, name));
                 canGenerate = false;
@@ -51,7 +51,13 @@ internal static class CatalogParser
 
         var flags = ImmutableArray.CreateBuilder<FlagModel>();
         var typedNames = new HashSet<string>(GeneratedMemberNames);
-        CollectFlags(catalog, catalog, compilation, flags, typedNames, diagnostics, cancellationToken);
+        var flagDiagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
+        CollectFlags(catalog, catalog, compilation, flags, typedNames, flagDiagnostics, cancellationToken);
+        if (canGenerate)
+        {
+            // Without generated members, a flag missing its typed member is no news.
+            diagnostics.AddRange(flagDiagnostics);
+        }
 
         return new CatalogModel(
             HintName: HintName(catalog),
@@ -128,8 +134,6 @@ internal static class CatalogParser
     /// <summary>Escapes a name that is a C# keyword.</summary>
     public static string Identifier(string name) =>
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
-
-    private static bool IsFlagField(ISymbol member) => member is IFieldSymbol field && FlagAttributeOf(field) is not null;
 
     private static AttributeData? FlagAttributeOf(IFieldSymbol field) =>
         field.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == FlagAttributeName);
