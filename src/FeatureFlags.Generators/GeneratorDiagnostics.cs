@@ -9,7 +9,7 @@ namespace FeatureFlags.Generators;
 internal static class GeneratorDiagnostics
 {
     private const string Category = "FeatureFlags.Generator";
-    private const string HelpRoot = "https://github.com/featureflags/featureflags/blob/main/docs/rules/";
+    private const string HelpRoot = "https://github.com/featureflags-dotnet/FeatureFlags/blob/main/docs/rules/";
 
     public static readonly DiagnosticDescriptor CatalogNotPartial = new(
         id: "FF0100",
