@@ -173,6 +173,7 @@ internal sealed class JsonParser
 
     private char ReadEscape()
     {
+        var start = _position - 1;
         var c = _position < _text.Length ? _text[_position++] : '\0';
         switch (c)
         {
@@ -195,7 +196,7 @@ internal sealed class JsonParser
                 break;
         }
 
-        throw new JsonException("an invalid escape sequence in a string", _position - 1);
+        throw new JsonException("an invalid escape sequence in a string", start);
     }
 
     private JsonNode ReadNumber()
@@ -206,7 +207,13 @@ internal sealed class JsonParser
             _position++;
         }
 
+        var digitsStart = _position;
         var digits = SkipDigits();
+        if (digits && _text[digitsStart] == '0' && _position - digitsStart > 1)
+        {
+            throw new JsonException("a number may not start with 0", start);
+        }
+
         if (Peek() == '.')
         {
             _position++;
