@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 
+using FeatureFlags.Configuration;
 using FeatureFlags.Generators.Model;
 
 using Microsoft.CodeAnalysis;
@@ -156,9 +156,7 @@ internal static class CatalogParser
 
     /// <summary>A malformed date yields null: FF0004 is the analyzers' error for it, and the catalog then has no expiry.</summary>
     private static string? NormalizeDate(string? value) =>
-        value is not null && System.DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : null;
+        IsoDate.TryParse(value, out var date) ? IsoDate.ToText(date) : null;
 
     private static INamedTypeSymbol? NonPartialType(INamedTypeSymbol catalog)
     {

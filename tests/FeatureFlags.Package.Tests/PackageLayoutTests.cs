@@ -7,6 +7,7 @@ public sealed class PackageLayoutTests(PackageFixture package)
     [InlineData("lib/net8.0/FeatureFlags.dll")]
     [InlineData("lib/net10.0/FeatureFlags.dll")]
     [InlineData("analyzers/dotnet/cs/FeatureFlags.Generators.dll")]
+    [InlineData("analyzers/dotnet/cs/FeatureFlags.Analyzers.dll")]
     [InlineData("buildTransitive/FeatureFlags.props")]
     [InlineData("buildTransitive/FeatureFlags.targets")]
     public void Pack_FeatureFlags_HasEntry(string entry)
@@ -20,6 +21,7 @@ public sealed class PackageLayoutTests(PackageFixture package)
         var components = PackageFixture.RoslynComponents;
 
         components.ShouldContain("FeatureFlags.Generators");
+        components.ShouldContain("FeatureFlags.Analyzers");
         foreach (var component in components)
         {
             package.Entries().ShouldContain($"analyzers/dotnet/cs/{component}.dll");

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Reflection;
+using FeatureFlags.Configuration;
 
 namespace FeatureFlags;
 
@@ -143,9 +143,10 @@ public sealed class FlagCatalog
             return null;
         }
 
-        if (DateOnly.TryParseExact(expires, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        // The same parser as the analyzers' FF0004, so the build and the runtime agree on what a date is.
+        if (IsoDate.TryParse(expires, out var date))
         {
-            return date;
+            return DateOnly.FromDateTime(date);
         }
 
         throw new ArgumentException(

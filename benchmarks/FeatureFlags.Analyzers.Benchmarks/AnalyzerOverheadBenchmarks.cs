@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using BenchmarkDotNet.Attributes;
+using FeatureFlags.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FeatureFlags.Analyzers.Benchmarks;
+
+/// <summary>
+/// Compiles the generated project (binding every method body and collecting the compiler's diagnostics)
+/// without and with the FeatureFlags analyzers. Each invocation starts from a fresh compilation, as a
+/// build does; the syntax trees are parsed once, since parsing is the same in both cases.
+/// </summary>
+[MemoryDiagnoser]
+public class AnalyzerOverheadBenchmarks
+{
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers =
+    [
+        new ExpiredFlagAnalyzer(),
+        new ExpiringFlagAnalyzer(),
+        new MissingExpiresAnalyzer(),
+        new InvalidExpiresAnalyzer(),
+        new UnknownFlagNameAnalyzer(),
+        new AppSettingsAnalyzer(),
+        new DuplicateFlagNameAnalyzer(),
+        new BuildPropertyAnalyzer(),
+    ];
+
+    private ImmutableArray<SyntaxTree> _trees;
+    private ImmutableArray<MetadataReference> _references;
+    private AnalyzerOptions _options = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        _trees = [.. GeneratedProject.Sources().Select(s => CSharpSyntaxTree.ParseText(s.Text, parseOptions, s.Path))];
+        var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        _references =
+        [
+            .. Directory.GetFiles(frameworkDirectory, "System*.dll").Where(p => !p.Contains("Native", StringComparison.Ordinal))
+                .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)),
+            MetadataReference.CreateFromFile(Path.Combine(frameworkDirectory, "netstandard.dll")),
+            MetadataReference.CreateFromFile(typeof(FlagAttribute).Assembly.Location),
+        ];
+        _options = new AnalyzerOptions(
+            [new InMemoryAdditionalText("/project/appsettings.json", GeneratedProject.AppSettings())],
+            new GlobalOptionsProvider(new Dictionary<string, string> { ["build_property.FeatureFlagsToday"] = GeneratedProject.Today }));
+
+        // Fail fast if the project does not compile or the analyzers find something unexpected.
+        var errors = NewCompilation().GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("The generated project does not compile: " + errors[0]);
+        }
+
+        var found = WithAnalyzers();
+        if (found.Count(d => d.Id == DiagnosticIds.ExpiredFlag) == 0)
+        {
+            throw new InvalidOperationException("Expected FF0001 on the expired flags; got " + string.Join(", ", found.Select(d => d.Id).Distinct()));
+        }
+    }
+
+    [Benchmark(Baseline = true, Description = "compile, no analyzers")]
+    public int WithoutAnalyzers() => NewCompilation().GetDiagnostics().Length;
+
+    [Benchmark(Description = "compile + FeatureFlags analyzers")]
+    public int WithAnalyzersCount() => WithAnalyzers().Length;
+
+    private ImmutableArray<Diagnostic> WithAnalyzers() =>
+        NewCompilation()
+            .WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(_options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
+            .GetAllDiagnosticsAsync()
+            .GetAwaiter()
+            .GetResult();
+
+    private CSharpCompilation NewCompilation() =>
+        CSharpCompilation.Create("Shop", _trees, _references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+}

@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace FeatureFlags.Analyzers.Model;
+
+/// <summary>
+/// Every flag a compilation can see: the catalogs in its source and in referenced assemblies that
+/// reference FeatureFlags. Built once per compilation and shared by all the rules; thread-safe.
+/// </summary>
+internal sealed class FlagModel
+{
+    private const string RuntimeAssemblyName = "FeatureFlags";
+    private const string VariantSuffix = "Variant";
+
+    // One model per compilation, whichever analyzer asks first; the compilation owns its lifetime.
+    private static readonly ConditionalWeakTable<Compilation, FlagModel> Cache = new();
+    private static readonly ConditionalWeakTable<Compilation, FlagModel>.CreateValueCallback Factory = Create;
+
+    private readonly Dictionary<IFieldSymbol, FlagDeclaration> _byField = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<INamedTypeSymbol, Dictionary<string, FlagDeclaration>> _byCatalog = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<string, List<FlagDeclaration>> _byName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<IParameterSymbol, bool> _flagNameParameters = new(SymbolEqualityComparer.Default);
+    private readonly INamedTypeSymbol? _flagNameAttribute;
+
+    private FlagModel(Compilation compilation)
+    {
+        var flagAttribute = compilation.GetTypeByMetadataName("FeatureFlags.FlagAttribute");
+        var catalogAttribute = compilation.GetTypeByMetadataName("FeatureFlags.FlagCatalogAttribute");
+        _flagNameAttribute = compilation.GetTypeByMetadataName("FeatureFlags.FlagNameAttribute");
+        var declarations = new List<FlagDeclaration>();
+        Declarations = declarations;
+        if (flagAttribute == null || catalogAttribute == null)
+        {
+            return;
+        }
+
+        var finder = new CatalogFinder(flagAttribute, catalogAttribute, declarations);
+        finder.VisitNamespace(compilation.Assembly.GlobalNamespace);
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            // Only assemblies built against FeatureFlags can declare catalogs: skip the framework cheaply.
+            if (ReferencesRuntime(assembly))
+            {
+                finder.VisitNamespace(assembly.GlobalNamespace);
+            }
+        }
+
+        foreach (var declaration in declarations)
+        {
+            _byField[declaration.Field] = declaration;
+            if (!_byCatalog.TryGetValue(declaration.Catalog, out var members))
+            {
+                _byCatalog[declaration.Catalog] = members = new Dictionary<string, FlagDeclaration>(StringComparer.Ordinal);
+            }
+
+            members[declaration.Field.Name] = declaration;
+            if (!_byName.TryGetValue(declaration.Name, out var sameName))
+            {
+                _byName[declaration.Name] = sameName = new List<FlagDeclaration>();
+            }
+
+            sameName.Add(declaration);
+        }
+    }
+
+    /// <summary>All declarations, source first, then referenced assemblies.</summary>
+    public IReadOnlyList<FlagDeclaration> Declarations { get; }
+
+    public IEnumerable<string> Names => _byName.Keys;
+
+    public static FlagModel For(Compilation compilation) => Cache.GetValue(compilation, Factory);
+
+    public FlagDeclaration? FindByField(IFieldSymbol field) =>
+        _byField.TryGetValue(field.OriginalDefinition, out var declaration) ? declaration : null;
+
+    /// <summary>Every declaration of a name, ignoring case as configuration does; null when none.</summary>
+    public IReadOnlyList<FlagDeclaration>? FindByName(string name) =>
+        _byName.TryGetValue(name, out var declarations) ? declarations : null;
+
+    /// <summary>
+    /// The flag a generated member stands for: a member of a type nested in a catalog
+    /// (<c>Flags.Keys.NewCheckout</c>, <c>Flags.View.NewCheckout</c>, <c>NewCheckoutVariant</c>)
+    /// whose name is the flag constant's name.
+    /// </summary>
+    public FlagDeclaration? FindByGeneratedMember(ISymbol member)
+    {
+        var catalog = member.ContainingType?.ContainingType;
+        if (catalog == null || !_byCatalog.TryGetValue(catalog.OriginalDefinition, out var members))
+        {
+            return null;
+        }
+
+        if (members.TryGetValue(member.Name, out var declaration))
+        {
+            return declaration;
+        }
+
+        return member.Name.EndsWith(VariantSuffix, StringComparison.Ordinal)
+            && members.TryGetValue(member.Name.Substring(0, member.Name.Length - VariantSuffix.Length), out declaration)
+            ? declaration
+            : null;
+    }
+
+    /// <summary>Whether the parameter (or the one it overrides) carries <c>[FlagName]</c>.</summary>
+    public bool IsFlagNameParameter(IParameterSymbol parameter) =>
+        _flagNameAttribute != null && _flagNameParameters.GetOrAdd(parameter, HasFlagNameAttribute);
+
+    private bool HasFlagNameAttribute(IParameterSymbol parameter)
+    {
+        for (var current = parameter.OriginalDefinition; current != null;)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _flagNameAttribute))
+                {
+                    return true;
+                }
+            }
+
+            // [FlagName] is inherited: an override's parameter counts when the overridden one is marked.
+            var overridden = (current.ContainingSymbol as IMethodSymbol)?.OverriddenMethod;
+            current = overridden != null && current.Ordinal < overridden.Parameters.Length ? overridden.Parameters[current.Ordinal] : null;
+        }
+
+        return false;
+    }
+
+    private static FlagModel Create(Compilation compilation) => new(compilation);
+
+    private static bool ReferencesRuntime(IAssemblySymbol assembly)
+    {
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var reference in module.ReferencedAssemblies)
+            {
+                if (reference.Name == RuntimeAssemblyName)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}
