@@ -51,6 +51,16 @@ public sealed class ConsumerBuildTests(PackageFixture package)
         ErrorLines(output, "FF0001").ShouldContain(line => line.Contains("NewCheckout", StringComparison.Ordinal), output);
     }
 
+    [Fact]
+    public void Build_AppSettingsWithBadValue_WarnsFF0006InTheJsonFile()
+    {
+        // The package's buildTransitive targets hand appsettings*.json to the analyzers without any setup.
+        var (exitCode, output) = package.BuildConsumer("NewCheckout", Today.AddDays(365), settingsValue: "\"ture\"");
+
+        exitCode.ShouldBe(0, output);
+        output.Split('\n').ShouldContain(line => line.Contains("appsettings.json", StringComparison.Ordinal) && line.Contains("warning FF0006", StringComparison.Ordinal), output);
+    }
+
     private static List<string> ErrorLines(string output, string id) =>
         output.Split('\n').Where(line => line.Contains($"error {id}", StringComparison.Ordinal)).ToList();
 }

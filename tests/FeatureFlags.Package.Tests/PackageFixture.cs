@@ -60,8 +60,8 @@ public sealed class PackageFixture : IDisposable
         return archive.Entries.Select(e => e.FullName.Replace('\\', '/')).ToList();
     }
 
-    /// <summary>Writes the consumer's catalog with one release flag and builds the consumer.</summary>
-    public (int ExitCode, string Output) BuildConsumer(string flagName, DateOnly expires, DateOnly? today = null)
+    /// <summary>Writes the consumer's catalog with one release flag and its appsettings.json, and builds the consumer.</summary>
+    public (int ExitCode, string Output) BuildConsumer(string flagName, DateOnly expires, DateOnly? today = null, string settingsValue = "true")
     {
         File.WriteAllText(Path.Combine(Consumer, "Flags.cs"), $$"""
             using FeatureFlags;
@@ -83,7 +83,7 @@ public sealed class PackageFixture : IDisposable
                 public static FlagCatalog Catalog => Flags.Catalog;
             }
             """);
-        File.WriteAllText(Path.Combine(Consumer, "appsettings.json"), $$"""{ "FeatureFlags": { "{{flagName}}": true } }""");
+        File.WriteAllText(Path.Combine(Consumer, "appsettings.json"), $$"""{ "FeatureFlags": { "{{flagName}}": {{settingsValue}} } }""");
 
         var arguments = new List<string> { "build", "--no-restore", "-nodeReuse:false", "-p:UseSharedCompilation=false", "--no-incremental" };
         if (today is { } pinned)
