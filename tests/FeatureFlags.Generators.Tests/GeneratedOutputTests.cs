@@ -198,6 +198,27 @@ public sealed class GeneratedOutputTests
     }
 
     [Fact]
+    public void Generate_CatalogNestedInGenericRecordStruct_CompilesAndNamesItLikeReflection()
+    {
+        var (output, result) = GeneratorHarness.Run("""
+            namespace Shop.Deep;
+            public partial record struct Outer<T>
+            {
+                [FeatureFlags.FlagCatalog]
+                public sealed partial class Flags
+                {
+                    [FeatureFlags.Flag(FeatureFlags.FlagKind.Ops)] public const string A = "A";
+                }
+            }
+            """);
+
+        var text = GeneratorHarness.GeneratedText(result);
+        text.ShouldContain("partial record struct Outer<T>");
+        text.ShouldContain("\"Shop.Deep.Outer`1+Flags\"");
+        output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Generate_CatalogWithoutFlags_CompilesWithEmptyCatalog()
     {
         var (output, result) = GeneratorHarness.Run("""
