@@ -53,11 +53,8 @@ internal static class CatalogParser
         var typedNames = new HashSet<string>(GeneratedMemberNames);
         var flagDiagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
         CollectFlags(catalog, catalog, compilation, flags, typedNames, flagDiagnostics, cancellationToken);
-        if (canGenerate)
-        {
-            // Without generated members, a flag missing its typed member is no news.
-            diagnostics.AddRange(flagDiagnostics);
-        }
+        // Without generated members, a flag missing its typed member is no news; a bad name always is.
+        diagnostics.AddRange(flagDiagnostics.Where(d => canGenerate || d.Descriptor != GeneratorDiagnostics.NoTypedMember));
 
         return new CatalogModel(
             HintName: HintName(catalog),
@@ -85,6 +82,13 @@ internal static class CatalogParser
             var attribute = FlagAttributeOf(field);
             if (attribute is null || !field.IsConst || field.ConstantValue is not string name)
             {
+                continue;
+            }
+
+            if (!FlagRules.IsValidFlagName(name))
+            {
+                // Left out of the generated code, which would otherwise throw when the catalog is first used.
+                diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.InvalidFlagName, LocationInfo.From(field.Locations.FirstOrDefault()), field.Name, FlagRules.InvalidNameMessage(name)));
                 continue;
             }
 

@@ -4,7 +4,8 @@ namespace FeatureFlags.Generators;
 
 /// <summary>
 /// The generator's own diagnostics, FF0100–FF0199, kept apart from the analyzers' FF0001–FF0099.
-/// Each is a warning: the catalog still works at run time, read by reflection, without the typed members.
+/// FF0100-FF0102 are warnings: the catalog still works at run time, read by reflection, without the typed
+/// members. FF0103 is an error: the runtime would refuse the catalog at start-up.
 /// </summary>
 internal static class GeneratorDiagnostics
 {
@@ -40,4 +41,14 @@ internal static class GeneratorDiagnostics
         isEnabledByDefault: true,
         description: "The generator adds Catalog, Keys, For and View to each [FlagCatalog] class. Rename the catalog's own member so the generated ones fit.",
         helpLinkUri: HelpRoot + "FF0102.md");
+
+    public static readonly DiagnosticDescriptor InvalidFlagName = new(
+        id: "FF0103",
+        title: "A flag's name is not a valid flag name",
+        messageFormat: "The flag constant '{0}' is not usable: {1}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A flag's name (the constant's value) is a configuration key: letters, digits, '.', '_' and '-', not empty. The runtime refuses any other name when the catalog is registered, so the build stops here instead.",
+        helpLinkUri: HelpRoot + "FF0103.md");
 }

@@ -183,6 +183,28 @@ public sealed class GeneratedOutputTests
     }
 
     [Fact]
+    public void Generate_InvalidFlagName_ReportsFF0103AndLeavesTheFlagOut()
+    {
+        var (output, result) = GeneratorHarness.Run("""
+            [FeatureFlags.FlagCatalog]
+            public sealed partial class Flags
+            {
+                [FeatureFlags.Flag(FeatureFlags.FlagKind.Ops)] public const string Spaced = "has space";
+                [FeatureFlags.Flag(FeatureFlags.FlagKind.Ops)] public const string Fine = "Fine";
+            }
+            """);
+
+        var diagnostic = result.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.Id.ShouldBe("FF0103");
+        diagnostic.Severity.ShouldBe(DiagnosticSeverity.Error);
+        diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).ShouldContain("'has space' is not a valid flag name");
+        var text = GeneratorHarness.GeneratedText(result);
+        text.ShouldNotContain("Spaced");
+        text.ShouldContain("FlagKey Fine");
+        output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Generate_MalformedExpires_CatalogEntryHasNoExpiry()
     {
         var (_, result) = GeneratorHarness.Run("""
