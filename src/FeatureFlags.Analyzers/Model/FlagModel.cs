@@ -25,11 +25,15 @@ internal sealed class FlagModel
 
     private FlagModel(Compilation compilation)
     {
-        var flagAttribute = compilation.GetTypeByMetadataName("FeatureFlags.FlagAttribute");
-        var catalogAttribute = compilation.GetTypeByMetadataName("FeatureFlags.FlagCatalogAttribute");
-        _flagNameAttribute = compilation.GetTypeByMetadataName("FeatureFlags.FlagNameAttribute");
         var declarations = new List<FlagDeclaration>();
         Declarations = declarations;
+
+        // Asking the runtime assembly directly: Compilation.GetTypeByMetadataName would open the
+        // metadata of every referenced assembly (the whole framework) to rule out duplicates.
+        var runtime = FindRuntime(compilation);
+        var flagAttribute = runtime?.GetTypeByMetadataName("FeatureFlags.FlagAttribute");
+        var catalogAttribute = runtime?.GetTypeByMetadataName("FeatureFlags.FlagCatalogAttribute");
+        _flagNameAttribute = runtime?.GetTypeByMetadataName("FeatureFlags.FlagNameAttribute");
         if (flagAttribute == null || catalogAttribute == null)
         {
             return;
@@ -127,6 +131,24 @@ internal sealed class FlagModel
     }
 
     private static FlagModel Create(Compilation compilation) => new(compilation);
+
+    private static IAssemblySymbol? FindRuntime(Compilation compilation)
+    {
+        if (compilation.Assembly.Name == RuntimeAssemblyName)
+        {
+            return compilation.Assembly;
+        }
+
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (assembly.Name == RuntimeAssemblyName)
+            {
+                return assembly;
+            }
+        }
+
+        return null;
+    }
 
     private static bool ReferencesRuntime(IAssemblySymbol assembly)
     {
