@@ -87,6 +87,8 @@ public class AnalyzerOverheadBenchmarks
             .GetAwaiter()
             .GetResult();
 
+    internal CSharpCompilation NewCompilationForProbe() => NewCompilation();
+
     // Single-threaded on purpose: on a shared two-core machine, the work done is what can be compared.
     private CSharpCompilation NewCompilation() =>
         CSharpCompilation.Create(

@@ -14,4 +14,10 @@ if (args.Length > 0 && args[0] == "ablation")
     return;
 }
 
+if (args.Length > 0 && args[0] == "probe")
+{
+    Probe.Run();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
