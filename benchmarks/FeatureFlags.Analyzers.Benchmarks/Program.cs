@@ -20,4 +20,17 @@ if (args.Length > 0 && args[0] == "probe")
     return;
 }
 
+if (args.Length > 0 && args[0] == "loop")
+{
+    // For a profiler: the analyzed compile, over and over.
+    var bench = new AnalyzerOverheadBenchmarks();
+    bench.Setup();
+    for (var i = 0; i < int.Parse(args[1], CultureInfo.InvariantCulture); i++)
+    {
+        bench.WithAnalyzersCount();
+    }
+
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
