@@ -11,7 +11,8 @@ namespace FeatureFlags.Analyzers.Benchmarks;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class OperationHostAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly DiagnosticDescriptor Unused = new("BENCH0001", "unused", "unused", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: false);
+    // Enabled: the driver skips an analyzer whose every rule is disabled, and would then measure nothing.
+    private static readonly DiagnosticDescriptor Unused = new("BENCH0001", "unused", "unused", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Unused);
 

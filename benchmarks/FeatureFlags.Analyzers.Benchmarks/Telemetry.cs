@@ -18,6 +18,7 @@ internal static class Telemetry
         var configs = new List<(string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers)> { ("host", [host]) };
         configs.AddRange(AnalyzerOverheadBenchmarks.Analyzers.Select(a => (a.GetType().Name, ImmutableArray.Create<DiagnosticAnalyzer>(host, a))));
         var times = configs.Select(_ => new List<double>()).ToArray();
+        var allocated = new double[configs.Count];
         for (var round = -1; round < rounds; round++)
         {
             // Rotated each round, so that no configuration always runs in the same place.
@@ -25,7 +26,9 @@ internal static class Telemetry
             {
                 var i = (k + round + 1) % configs.Count;
                 var analyzers = configs[i].Analyzers;
+                var before = GC.GetTotalAllocatedBytes(precise: true);
                 var cpu = CpuTimer.Milliseconds(() => bench.Run(analyzers));
+                allocated[i] = (GC.GetTotalAllocatedBytes(precise: true) - before) / 1048576.0;
                 if (round >= 0)
                 {
                     times[i].Add(cpu);
@@ -36,7 +39,7 @@ internal static class Telemetry
         for (var i = 0; i < configs.Count; i++)
         {
             var sorted = times[i].OrderBy(t => t).ToList();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{configs[i].Name,-28} median CPU {sorted[sorted.Count / 2],8:F1} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{configs[i].Name,-28} median CPU {sorted[sorted.Count / 2],8:F1} ms, allocated {allocated[i],6:F2} MB"));
         }
     }
 }
