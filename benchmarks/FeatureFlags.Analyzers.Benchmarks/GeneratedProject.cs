@@ -13,7 +13,7 @@ internal static class GeneratedProject
     public const int UseCount = 2_000;
     public const int UsesPerFile = 100;
 
-    /// <summary>The pinned build date: two flags are past their expiry, so FF0001's per-use checks run too.</summary>
+    /// <summary>The default pinned build date: Flag0 is past its expiry, so FF0001's per-use checks run too.</summary>
     public const string Today = "2027-01-15";
 
     public static IEnumerable<(string Path, string Text)> Sources()

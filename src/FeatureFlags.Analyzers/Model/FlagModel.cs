@@ -19,17 +19,22 @@ internal sealed class FlagModel
 
     private readonly Dictionary<IFieldSymbol, FlagDeclaration> _byField = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamedTypeSymbol, Dictionary<string, FlagDeclaration>> _byCatalog = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<INamedTypeSymbol, List<FlagDeclaration>> _byDeclaringType = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<string, List<FlagDeclaration>> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<IParameterSymbol, bool> _flagNameParameters = new(SymbolEqualityComparer.Default);
     private readonly INamedTypeSymbol? _flagNameAttribute;
 
     private FlagModel(Compilation compilation)
     {
-        var flagAttribute = compilation.GetTypeByMetadataName("FeatureFlags.FlagAttribute");
-        var catalogAttribute = compilation.GetTypeByMetadataName("FeatureFlags.FlagCatalogAttribute");
-        _flagNameAttribute = compilation.GetTypeByMetadataName("FeatureFlags.FlagNameAttribute");
         var declarations = new List<FlagDeclaration>();
         Declarations = declarations;
+
+        // Asking the runtime assembly directly: Compilation.GetTypeByMetadataName would open the
+        // metadata of every referenced assembly (the whole framework) to rule out duplicates.
+        var runtime = FindRuntime(compilation);
+        var flagAttribute = runtime?.GetTypeByMetadataName("FeatureFlags.FlagAttribute");
+        var catalogAttribute = runtime?.GetTypeByMetadataName("FeatureFlags.FlagCatalogAttribute");
+        _flagNameAttribute = runtime?.GetTypeByMetadataName("FeatureFlags.FlagNameAttribute");
         if (flagAttribute == null || catalogAttribute == null)
         {
             return;
@@ -55,6 +60,12 @@ internal sealed class FlagModel
             }
 
             members[declaration.Field.Name] = declaration;
+            if (!_byDeclaringType.TryGetValue(declaration.Field.ContainingType, out var declared))
+            {
+                _byDeclaringType[declaration.Field.ContainingType] = declared = new List<FlagDeclaration>();
+            }
+
+            declared.Add(declaration);
             if (!_byName.TryGetValue(declaration.Name, out var sameName))
             {
                 _byName[declaration.Name] = sameName = new List<FlagDeclaration>();
@@ -73,6 +84,14 @@ internal sealed class FlagModel
 
     public FlagDeclaration? FindByField(IFieldSymbol field) =>
         _byField.TryGetValue(field.OriginalDefinition, out var declaration) ? declaration : null;
+
+    /// <summary>
+    /// The flags a class declares directly (not in its nested classes), or null. Declaration rules run
+    /// once per class rather than once per field: a named-type action per catalog class costs the
+    /// analyzer driver far less than a symbol action on every field of the compilation.
+    /// </summary>
+    public IReadOnlyList<FlagDeclaration>? FindByDeclaringType(INamedTypeSymbol type) =>
+        _byDeclaringType.TryGetValue(type, out var declarations) ? declarations : null;
 
     /// <summary>Every declaration of a name, ignoring case as configuration does; null when none.</summary>
     public IReadOnlyList<FlagDeclaration>? FindByName(string name) =>
@@ -127,6 +146,24 @@ internal sealed class FlagModel
     }
 
     private static FlagModel Create(Compilation compilation) => new(compilation);
+
+    private static IAssemblySymbol? FindRuntime(Compilation compilation)
+    {
+        if (compilation.Assembly.Name == RuntimeAssemblyName)
+        {
+            return compilation.Assembly;
+        }
+
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (assembly.Name == RuntimeAssemblyName)
+            {
+                return assembly;
+            }
+        }
+
+        return null;
+    }
 
     private static bool ReferencesRuntime(IAssemblySymbol assembly)
     {

@@ -41,25 +41,33 @@ public sealed class DuplicateFlagNameAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolAction(
                 c =>
                 {
-                    var declaration = model.FindByField((IFieldSymbol)c.Symbol);
-                    var sameName = declaration == null ? null : model.FindByName(declaration.Name);
-                    if (declaration == null || sameName == null || sameName.Count < 2)
+                    var declarations = model.FindByDeclaringType((INamedTypeSymbol)c.Symbol);
+                    if (declarations == null)
                     {
                         return;
                     }
 
-                    var others = new List<string>();
-                    foreach (var other in sameName)
+                    foreach (var declaration in declarations)
                     {
-                        if (!ReferenceEquals(other, declaration))
+                        var sameName = model.FindByName(declaration.Name);
+                        if (sameName == null || sameName.Count < 2)
                         {
-                            others.Add(other.DisplayName);
+                            continue;
                         }
-                    }
 
-                    c.ReportDiagnostic(Diagnostic.Create(Rule, declaration.Location, declaration.Name, string.Join(", ", others)));
+                        var others = new List<string>();
+                        foreach (var other in sameName)
+                        {
+                            if (!ReferenceEquals(other, declaration))
+                            {
+                                others.Add(other.DisplayName);
+                            }
+                        }
+
+                        c.ReportDiagnostic(Diagnostic.Create(Rule, declaration.Location, declaration.Name, string.Join(", ", others)));
+                    }
                 },
-                SymbolKind.Field);
+                SymbolKind.NamedType);
         });
     }
 }

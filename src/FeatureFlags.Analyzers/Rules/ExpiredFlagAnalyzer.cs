@@ -63,13 +63,21 @@ public sealed class ExpiredFlagAnalyzer : DiagnosticAnalyzer
         context.RegisterSymbolAction(
             c =>
             {
-                var declaration = model.FindByField((IFieldSymbol)c.Symbol);
-                if (declaration != null && expired.Contains(declaration))
+                var declarations = model.FindByDeclaringType((INamedTypeSymbol)c.Symbol);
+                if (declarations == null)
                 {
-                    c.ReportDiagnostic(Create(declaration.Location, declaration, settings));
+                    return;
+                }
+
+                foreach (var declaration in declarations)
+                {
+                    if (expired.Contains(declaration))
+                    {
+                        c.ReportDiagnostic(Create(declaration.Location, declaration, settings));
+                    }
                 }
             },
-            SymbolKind.Field);
+            SymbolKind.NamedType);
 
         context.RegisterOperationAction(
             c =>

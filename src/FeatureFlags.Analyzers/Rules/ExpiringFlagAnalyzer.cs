@@ -39,13 +39,21 @@ public sealed class ExpiringFlagAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolAction(
                 c =>
                 {
-                    var declaration = model.FindByField((IFieldSymbol)c.Symbol);
-                    if (declaration != null && settings.DaysLeftInWindow(declaration) is { } days)
+                    var declarations = model.FindByDeclaringType((INamedTypeSymbol)c.Symbol);
+                    if (declarations == null)
                     {
-                        c.ReportDiagnostic(Diagnostic.Create(Rule, declaration.Location, declaration.Name, declaration.ExpiresText, days));
+                        return;
+                    }
+
+                    foreach (var declaration in declarations)
+                    {
+                        if (settings.DaysLeftInWindow(declaration) is { } days)
+                        {
+                            c.ReportDiagnostic(Diagnostic.Create(Rule, declaration.Location, declaration.Name, declaration.ExpiresText, days));
+                        }
                     }
                 },
-                SymbolKind.Field);
+                SymbolKind.NamedType);
         });
     }
 }

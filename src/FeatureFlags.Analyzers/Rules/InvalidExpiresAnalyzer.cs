@@ -38,13 +38,21 @@ public sealed class InvalidExpiresAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolAction(
                 c =>
                 {
-                    var declaration = model.FindByField((IFieldSymbol)c.Symbol);
-                    if (declaration is { ExpiresText: not null, Expires: null })
+                    var declarations = model.FindByDeclaringType((INamedTypeSymbol)c.Symbol);
+                    if (declarations == null)
                     {
-                        c.ReportDiagnostic(Diagnostic.Create(Rule, declaration.ExpiresLocation(c.CancellationToken), declaration.Name, declaration.ExpiresText));
+                        return;
+                    }
+
+                    foreach (var declaration in declarations)
+                    {
+                        if (declaration is { ExpiresText: not null, Expires: null })
+                        {
+                            c.ReportDiagnostic(Diagnostic.Create(Rule, declaration.ExpiresLocation(c.CancellationToken), declaration.Name, declaration.ExpiresText));
+                        }
                     }
                 },
-                SymbolKind.Field);
+                SymbolKind.NamedType);
         });
     }
 }

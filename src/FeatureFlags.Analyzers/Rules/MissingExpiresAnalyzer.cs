@@ -38,13 +38,21 @@ public sealed class MissingExpiresAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolAction(
                 c =>
                 {
-                    var declaration = model.FindByField((IFieldSymbol)c.Symbol);
-                    if (declaration is { IsTemporary: true, ExpiresText: null })
+                    var declarations = model.FindByDeclaringType((INamedTypeSymbol)c.Symbol);
+                    if (declarations == null)
                     {
-                        c.ReportDiagnostic(Diagnostic.Create(Rule, declaration.Location, declaration.Name, declaration.KindName!.ToLowerInvariant()));
+                        return;
+                    }
+
+                    foreach (var declaration in declarations)
+                    {
+                        if (declaration is { IsTemporary: true, ExpiresText: null })
+                        {
+                            c.ReportDiagnostic(Diagnostic.Create(Rule, declaration.Location, declaration.Name, declaration.KindName!.ToLowerInvariant()));
+                        }
                     }
                 },
-                SymbolKind.Field);
+                SymbolKind.NamedType);
         });
     }
 }

@@ -94,6 +94,28 @@ public sealed class ExpiredFlagAnalyzerTests
         """]);
 
     [Fact]
+    public Task AttributeArguments_ConstantAndFlagNameString_Reported() => Test.VerifyAsync(
+        [Catalog, Test.Usings + """
+        [System.AttributeUsage(System.AttributeTargets.All, AllowMultiple = true)]
+        public sealed class GateAttribute : System.Attribute
+        {
+            public GateAttribute([FlagName] string flag) { }
+        }
+
+        [Gate({|FF0001:Flags.OldCheckout|})]
+        [Gate({|FF0001:"OldCheckout"|})]
+        [Gate(Flags.NewCheckout)]
+        public class Page
+        {
+            public string Pick(string name) => name switch
+            {
+                {|FF0001:Flags.OldCheckout|} => "old",
+                _ => nameof({|FF0001:Flags.OldCheckout|}),
+            };
+        }
+        """]);
+
+    [Fact]
     public Task GeneratedCode_UsesOfExpiredFlag_AreNotReported()
     {
         var test = new Test().WithSources(Catalog);

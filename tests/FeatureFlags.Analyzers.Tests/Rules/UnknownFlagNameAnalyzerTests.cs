@@ -65,6 +65,21 @@ public sealed class UnknownFlagNameAnalyzerTests
         """]);
 
     [Fact]
+    public Task AttributeArgument_FlagNameParameter_Checked() => Test.VerifyAsync(
+        [Catalog, Test.Usings + """
+        public sealed class GateAttribute : System.Attribute
+        {
+            public GateAttribute([FlagName] string flag) { }
+        }
+
+        [Gate({|FF0005:"NewChekout"|})]
+        public class Page { }
+
+        [Gate(Flags.NewCheckout)]
+        public class Other { }
+        """]);
+
+    [Fact]
     public Task Override_InheritsFlagNameFromBase_Checked() => Test.VerifyAsync(
         [Catalog, Test.Usings + """
         public abstract class Base { public abstract bool Check([FlagName] string flag); }
