@@ -23,11 +23,13 @@ internal sealed class FlagModel
     private readonly Dictionary<string, List<FlagDeclaration>> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<IParameterSymbol, bool> _flagNameParameters = new(SymbolEqualityComparer.Default);
     private readonly INamedTypeSymbol? _flagNameAttribute;
+    private readonly Func<IParameterSymbol, bool> _hasFlagNameAttribute;
 
     private FlagModel(Compilation compilation)
     {
         var declarations = new List<FlagDeclaration>();
         Declarations = declarations;
+        _hasFlagNameAttribute = HasFlagNameAttribute;
 
         // Asking the runtime assembly directly: Compilation.GetTypeByMetadataName would open the
         // metadata of every referenced assembly (the whole framework) to rule out duplicates.
@@ -121,25 +123,68 @@ internal sealed class FlagModel
             : null;
     }
 
-    /// <summary>Whether the parameter (or the one it overrides) carries <c>[FlagName]</c>.</summary>
+    /// <summary>Whether the parameter, or the one it overrides or implements, carries <c>[FlagName]</c>.</summary>
     public bool IsFlagNameParameter(IParameterSymbol parameter) =>
-        _flagNameAttribute != null && _flagNameParameters.GetOrAdd(parameter, HasFlagNameAttribute);
+        _flagNameAttribute != null && _flagNameParameters.GetOrAdd(parameter, _hasFlagNameAttribute);
 
+    // [FlagName] is inherited: a parameter counts when the method it overrides or the interface
+    // method it implements has the attribute, so calls through a concrete snapshot type are checked.
     private bool HasFlagNameAttribute(IParameterSymbol parameter)
     {
-        for (var current = parameter.OriginalDefinition; current != null;)
+        var current = parameter.OriginalDefinition;
+        if (IsMarked(current))
         {
-            foreach (var attribute in current.GetAttributes())
+            return true;
+        }
+
+        if (current.ContainingSymbol is not IMethodSymbol method)
+        {
+            return false;
+        }
+
+        var ordinal = current.Ordinal;
+        for (var overridden = method.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
+        {
+            if (ordinal < overridden.Parameters.Length && IsMarked(overridden.Parameters[ordinal]))
             {
-                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _flagNameAttribute))
+                return true;
+            }
+        }
+
+        foreach (var implemented in method.ExplicitInterfaceImplementations)
+        {
+            if (ordinal < implemented.Parameters.Length && IsMarked(implemented.Parameters[ordinal]))
+            {
+                return true;
+            }
+        }
+
+        var type = method.ContainingType;
+        foreach (var candidateInterface in type.AllInterfaces)
+        {
+            foreach (var member in candidateInterface.GetMembers(method.Name))
+            {
+                if (member is IMethodSymbol interfaceMethod
+                    && ordinal < interfaceMethod.Parameters.Length
+                    && IsMarked(interfaceMethod.Parameters[ordinal])
+                    && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMethod), method))
                 {
                     return true;
                 }
             }
+        }
 
-            // [FlagName] is inherited: an override's parameter counts when the overridden one is marked.
-            var overridden = (current.ContainingSymbol as IMethodSymbol)?.OverriddenMethod;
-            current = overridden != null && current.Ordinal < overridden.Parameters.Length ? overridden.Parameters[current.Ordinal] : null;
+        return false;
+    }
+
+    private bool IsMarked(IParameterSymbol parameter)
+    {
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _flagNameAttribute))
+            {
+                return true;
+            }
         }
 
         return false;
