@@ -16,7 +16,7 @@ public sealed class ExpiredFlagAnalyzer : DiagnosticAnalyzer
     private static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.ExpiredFlag,
         title: "Flag is past its expiry date",
-        messageFormat: "The flag '{0}' expired on {1} (today is {2}): remove the flag and the code it guards, or move Expires if the removal is planned",
+        messageFormat: "The flag '{0}'{3} expired on {1} (today is {2}): remove the flag and the code it guards, or move Expires if the removal is planned",
         category: DiagnosticIds.Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -133,5 +133,5 @@ public sealed class ExpiredFlagAnalyzer : DiagnosticAnalyzer
     }
 
     private static Diagnostic Create(Location location, FlagDeclaration declaration, BuildSettings settings) =>
-        Diagnostic.Create(Rule, location, declaration.Name, declaration.ExpiresText, settings.TodayText);
+        Diagnostic.Create(Rule, location, declaration.Name, declaration.ExpiresText, settings.TodayText, declaration.OwnerNote);
 }
