@@ -60,7 +60,7 @@ internal static class AppSettingsChecker
             {
                 problems.Add(new FlagProblem(
                     path,
-                    "no catalog declares the flag '" + flag.Name + "'" + NameSuggestions.Hint(flag.Name, model.Names),
+                    "no catalog declares the flag '" + flag.Name + "'" + NameSuggestions.Hint(flag.Name, model.DeclaredNames),
                     flag.NameSpan));
             }
 

@@ -24,12 +24,15 @@ internal sealed class FlagModel
     private readonly ConcurrentDictionary<IParameterSymbol, bool> _flagNameParameters = new(SymbolEqualityComparer.Default);
     private readonly INamedTypeSymbol? _flagNameAttribute;
     private readonly Func<IParameterSymbol, bool> _hasFlagNameAttribute;
+    private readonly List<IAssemblySymbol> _flagAssemblies = new();
+    private readonly Lazy<NameIndex> _names;
 
     private FlagModel(Compilation compilation)
     {
         var declarations = new List<FlagDeclaration>();
         Declarations = declarations;
         _hasFlagNameAttribute = HasFlagNameAttribute;
+        _names = new Lazy<NameIndex>(() => new NameIndex(compilation, this, _flagAssemblies), LazyThreadSafetyMode.ExecutionAndPublication);
 
         // Asking the runtime assembly directly: Compilation.GetTypeByMetadataName would open the
         // metadata of every referenced assembly (the whole framework) to rule out duplicates.
@@ -44,11 +47,17 @@ internal sealed class FlagModel
 
         var finder = new CatalogFinder(flagAttribute, catalogAttribute, declarations);
         finder.VisitNamespace(compilation.Assembly.GlobalNamespace);
+        if (!SymbolEqualityComparer.Default.Equals(runtime, compilation.Assembly))
+        {
+            _flagAssemblies.Add(runtime!);
+        }
+
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
             // Only assemblies built against FeatureFlags can declare catalogs: skip the framework cheaply.
             if (ReferencesRuntime(assembly))
             {
+                _flagAssemblies.Add(assembly);
                 finder.VisitNamespace(assembly.GlobalNamespace);
             }
         }
@@ -80,7 +89,13 @@ internal sealed class FlagModel
     /// <summary>All declarations, source first, then referenced assemblies.</summary>
     public IReadOnlyList<FlagDeclaration> Declarations { get; }
 
-    public IEnumerable<string> Names => _byName.Keys;
+    public IEnumerable<string> DeclaredNames => _byName.Keys;
+
+    /// <summary>
+    /// Names for the syntactic prefilters of the use rules, collected on first use (only when some rule
+    /// has something to look for) from source and from the assemblies that can see the flags.
+    /// </summary>
+    public NameIndex Names => _names.Value;
 
     public static FlagModel For(Compilation compilation) => Cache.GetValue(compilation, Factory);
 
@@ -176,6 +191,9 @@ internal sealed class FlagModel
 
         return false;
     }
+
+    /// <summary>Whether the parameter itself carries <c>[FlagName]</c> (not through a base member).</summary>
+    public bool IsMarkedFlagName(IParameterSymbol parameter) => _flagNameAttribute != null && IsMarked(parameter);
 
     private bool IsMarked(IParameterSymbol parameter)
     {
