@@ -10,7 +10,7 @@ if (args.Length > 0 && args[0] == "paired")
 
 if (args.Length > 0 && args[0] == "ablation")
 {
-    Telemetry.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+    Ablation.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
     return;
 }
 

@@ -60,7 +60,7 @@ internal static class AppSettingsChecker
             {
                 problems.Add(new FlagProblem(
                     path,
-                    "no catalog declares the flag '" + flag.Name + "'" + NameSuggestions.Hint(flag.Name, model.Names),
+                    "no catalog declares the flag '" + flag.Name + "'" + NameSuggestions.Hint(flag.Name, model.DeclaredNames),
                     flag.NameSpan));
             }
 
@@ -68,7 +68,11 @@ internal static class AppSettingsChecker
         }
     }
 
-    /// <summary>The node the JSON configuration provider would produce: lists keyed 0, 1, …; scalars as text.</summary>
+    /// <summary>
+    /// The node the JSON configuration provider produces: lists keyed 0, 1, …; scalars as their text,
+    /// true/false as "True"/"False"; null and {} as no value, and [] as an empty string (checked
+    /// against Microsoft.Extensions.Configuration.Json 10.0).
+    /// </summary>
     private static FlagNode ToFlagNode(JsonNode node)
     {
         switch (node.Kind)
@@ -88,13 +92,13 @@ internal static class AppSettingsChecker
                     items.Add(new KeyValuePair<string, FlagNode>(i.ToString(System.Globalization.CultureInfo.InvariantCulture), ToFlagNode(node.Items[i])));
                 }
 
-                return new FlagNode(null, items, node.Span);
+                return new FlagNode(items.Count == 0 ? string.Empty : null, items, node.Span);
             case JsonKind.True:
                 return new FlagNode("True", null, node.Span);
             case JsonKind.False:
                 return new FlagNode("False", null, node.Span);
             case JsonKind.Null:
-                return new FlagNode(string.Empty, null, node.Span);
+                return new FlagNode(null, null, node.Span);
             default:
                 return new FlagNode(node.Text, null, node.Span);
         }

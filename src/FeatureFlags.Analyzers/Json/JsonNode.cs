@@ -2,17 +2,6 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace FeatureFlags.Analyzers.Json;
 
-internal enum JsonKind
-{
-    Object,
-    Array,
-    String,
-    Number,
-    True,
-    False,
-    Null,
-}
-
 /// <summary>A JSON value with its position in the file.</summary>
 internal sealed class JsonNode
 {
@@ -39,21 +28,4 @@ internal sealed class JsonNode
     public IReadOnlyList<JsonProperty> Properties { get; }
 
     public IReadOnlyList<JsonNode> Items { get; }
-}
-
-/// <summary>A property of a JSON object: its name, where the name is, and its value.</summary>
-internal sealed class JsonProperty
-{
-    public JsonProperty(string name, TextSpan nameSpan, JsonNode value)
-    {
-        Name = name;
-        NameSpan = nameSpan;
-        Value = value;
-    }
-
-    public string Name { get; }
-
-    public TextSpan NameSpan { get; }
-
-    public JsonNode Value { get; }
 }

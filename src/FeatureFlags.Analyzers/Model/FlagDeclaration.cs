@@ -21,9 +21,17 @@ internal sealed class FlagDeclaration
 
         foreach (var argument in attribute.NamedArguments)
         {
-            if (argument.Key == "Expires")
+            switch (argument.Key)
             {
-                ExpiresText = argument.Value.Value as string;
+                case "Expires":
+                    ExpiresText = argument.Value.Value as string;
+                    break;
+                case "Owner":
+                    Owner = argument.Value.Value as string;
+                    break;
+                case "RemovalIssue":
+                    RemovalIssue = argument.Value.Value as string;
+                    break;
             }
         }
 
@@ -49,6 +57,30 @@ internal sealed class FlagDeclaration
 
     /// <summary>The Expires text as written, or null when absent.</summary>
     public string? ExpiresText { get; }
+
+    public string? Owner { get; }
+
+    public string? RemovalIssue { get; }
+
+    /// <summary>" (owner: x; removal: y)" for messages, or an empty string when neither is given.</summary>
+    public string OwnerNote
+    {
+        get
+        {
+            var parts = new List<string>(2);
+            if (!string.IsNullOrWhiteSpace(Owner))
+            {
+                parts.Add("owner: " + Owner);
+            }
+
+            if (!string.IsNullOrWhiteSpace(RemovalIssue))
+            {
+                parts.Add("removal: " + RemovalIssue);
+            }
+
+            return parts.Count == 0 ? string.Empty : " (" + string.Join("; ", parts) + ")";
+        }
+    }
 
     /// <summary>The parsed expiry date, or null when absent or malformed.</summary>
     public DateTime? Expires { get; }

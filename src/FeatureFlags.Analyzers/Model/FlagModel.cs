@@ -23,11 +23,16 @@ internal sealed class FlagModel
     private readonly Dictionary<string, List<FlagDeclaration>> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<IParameterSymbol, bool> _flagNameParameters = new(SymbolEqualityComparer.Default);
     private readonly INamedTypeSymbol? _flagNameAttribute;
+    private readonly Func<IParameterSymbol, bool> _hasFlagNameAttribute;
+    private readonly List<IAssemblySymbol> _flagAssemblies = new();
+    private readonly Lazy<NameIndex> _names;
 
     private FlagModel(Compilation compilation)
     {
         var declarations = new List<FlagDeclaration>();
         Declarations = declarations;
+        _hasFlagNameAttribute = HasFlagNameAttribute;
+        _names = new Lazy<NameIndex>(() => new NameIndex(compilation, this, _flagAssemblies), LazyThreadSafetyMode.ExecutionAndPublication);
 
         // Asking the runtime assembly directly: Compilation.GetTypeByMetadataName would open the
         // metadata of every referenced assembly (the whole framework) to rule out duplicates.
@@ -42,11 +47,17 @@ internal sealed class FlagModel
 
         var finder = new CatalogFinder(flagAttribute, catalogAttribute, declarations);
         finder.VisitNamespace(compilation.Assembly.GlobalNamespace);
+        if (!SymbolEqualityComparer.Default.Equals(runtime, compilation.Assembly))
+        {
+            _flagAssemblies.Add(runtime!);
+        }
+
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
             // Only assemblies built against FeatureFlags can declare catalogs: skip the framework cheaply.
             if (ReferencesRuntime(assembly))
             {
+                _flagAssemblies.Add(assembly);
                 finder.VisitNamespace(assembly.GlobalNamespace);
             }
         }
@@ -78,7 +89,13 @@ internal sealed class FlagModel
     /// <summary>All declarations, source first, then referenced assemblies.</summary>
     public IReadOnlyList<FlagDeclaration> Declarations { get; }
 
-    public IEnumerable<string> Names => _byName.Keys;
+    public IEnumerable<string> DeclaredNames => _byName.Keys;
+
+    /// <summary>
+    /// Names for the syntactic prefilters of the use rules, collected on first use (only when some rule
+    /// has something to look for) from source and from the assemblies that can see the flags.
+    /// </summary>
+    public NameIndex Names => _names.Value;
 
     public static FlagModel For(Compilation compilation) => Cache.GetValue(compilation, Factory);
 
@@ -121,25 +138,71 @@ internal sealed class FlagModel
             : null;
     }
 
-    /// <summary>Whether the parameter (or the one it overrides) carries <c>[FlagName]</c>.</summary>
+    /// <summary>Whether the parameter, or the one it overrides or implements, carries <c>[FlagName]</c>.</summary>
     public bool IsFlagNameParameter(IParameterSymbol parameter) =>
-        _flagNameAttribute != null && _flagNameParameters.GetOrAdd(parameter, HasFlagNameAttribute);
+        _flagNameAttribute != null && _flagNameParameters.GetOrAdd(parameter, _hasFlagNameAttribute);
 
+    // [FlagName] is inherited: a parameter counts when the method it overrides or the interface
+    // method it implements has the attribute, so calls through a concrete snapshot type are checked.
     private bool HasFlagNameAttribute(IParameterSymbol parameter)
     {
-        for (var current = parameter.OriginalDefinition; current != null;)
+        var current = parameter.OriginalDefinition;
+        if (IsMarked(current))
         {
-            foreach (var attribute in current.GetAttributes())
+            return true;
+        }
+
+        if (current.ContainingSymbol is not IMethodSymbol method)
+        {
+            return false;
+        }
+
+        var ordinal = current.Ordinal;
+        for (var overridden = method.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
+        {
+            if (ordinal < overridden.Parameters.Length && IsMarked(overridden.Parameters[ordinal]))
             {
-                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _flagNameAttribute))
+                return true;
+            }
+        }
+
+        foreach (var implemented in method.ExplicitInterfaceImplementations)
+        {
+            if (ordinal < implemented.Parameters.Length && IsMarked(implemented.Parameters[ordinal]))
+            {
+                return true;
+            }
+        }
+
+        var type = method.ContainingType;
+        foreach (var candidateInterface in type.AllInterfaces)
+        {
+            foreach (var member in candidateInterface.GetMembers(method.Name))
+            {
+                if (member is IMethodSymbol interfaceMethod
+                    && ordinal < interfaceMethod.Parameters.Length
+                    && IsMarked(interfaceMethod.Parameters[ordinal])
+                    && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMethod), method))
                 {
                     return true;
                 }
             }
+        }
 
-            // [FlagName] is inherited: an override's parameter counts when the overridden one is marked.
-            var overridden = (current.ContainingSymbol as IMethodSymbol)?.OverriddenMethod;
-            current = overridden != null && current.Ordinal < overridden.Parameters.Length ? overridden.Parameters[current.Ordinal] : null;
+        return false;
+    }
+
+    /// <summary>Whether the parameter itself carries <c>[FlagName]</c> (not through a base member).</summary>
+    public bool IsMarkedFlagName(IParameterSymbol parameter) => _flagNameAttribute != null && IsMarked(parameter);
+
+    private bool IsMarked(IParameterSymbol parameter)
+    {
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _flagNameAttribute))
+            {
+                return true;
+            }
         }
 
         return false;

@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 using FeatureFlags.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace FeatureFlags.Analyzers.Rules;
 
@@ -16,12 +17,14 @@ public sealed class ExpiredFlagAnalyzer : DiagnosticAnalyzer
     private static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.ExpiredFlag,
         title: "Flag is past its expiry date",
-        messageFormat: "The flag '{0}' expired on {1} (today is {2}): remove the flag and the code it guards, or move Expires if the removal is planned",
+        messageFormat: "The flag '{0}'{3} expired on {1} (today is {2}): remove the flag and the code it guards, or move Expires if the removal is planned",
         category: DiagnosticIds.Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "A release or experiment flag that outlives its expiry date is flag debt. The build fails on the declaration and on every use until the flag is removed.",
         helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.ExpiredFlag));
+
+    private const string VariantSuffix = "Variant";
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
@@ -79,16 +82,27 @@ public sealed class ExpiredFlagAnalyzer : DiagnosticAnalyzer
             },
             SymbolKind.NamedType);
 
-        context.RegisterOperationAction(
+        // Uses are found with syntax-node callbacks behind cheap text checks, not operations: building
+        // operation trees for every method body cost 40-65 % of a plain compile. Only identifiers whose
+        // text is an expired flag's constant name (or a generated member's name for it) are bound.
+        var memberNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var declaration in expired)
+        {
+            memberNames.Add(declaration.Field.Name);
+            memberNames.Add(declaration.Field.Name + VariantSuffix);
+        }
+
+        context.RegisterSyntaxNodeAction(
             c =>
             {
-                var member = c.Operation switch
+                var identifier = (IdentifierNameSyntax)c.Node;
+                if (!memberNames.Contains(identifier.Identifier.ValueText))
                 {
-                    IFieldReferenceOperation field => (ISymbol)field.Field,
-                    IPropertyReferenceOperation property => property.Property,
-                    _ => null,
-                };
-                if (member == null)
+                    return;
+                }
+
+                var member = c.SemanticModel.GetSymbolInfo(identifier, c.CancellationToken).Symbol;
+                if (member is not (IFieldSymbol or IPropertySymbol))
                 {
                     return;
                 }
@@ -96,42 +110,45 @@ public sealed class ExpiredFlagAnalyzer : DiagnosticAnalyzer
                 var declaration = (member is IFieldSymbol f ? model.FindByField(f) : null) ?? model.FindByGeneratedMember(member);
                 if (declaration != null && expired.Contains(declaration))
                 {
-                    c.ReportDiagnostic(Create(c.Operation.Syntax.GetLocation(), declaration, settings));
+                    c.ReportDiagnostic(Create(ReferenceSyntax(identifier).GetLocation(), declaration, settings));
                 }
             },
-            OperationKind.FieldReference,
-            OperationKind.PropertyReference);
+            SyntaxKind.IdentifierName);
 
-        context.RegisterOperationAction(
+        Func<string, bool> isExpired = expiredNames.ContainsKey;
+        context.RegisterSyntaxNodeAction(
             c =>
             {
-                var argument = (IArgumentOperation)c.Operation;
-                if (argument.Parameter == null
-                    || argument.ArgumentKind != ArgumentKind.Explicit
-                    || argument.Value.ConstantValue is not { HasValue: true, Value: string name }
-                    || !expiredNames.TryGetValue(name, out var declaration)
-                    || IsFlagConstant(argument.Value, model)
-                    || !model.IsFlagNameParameter(argument.Parameter))
+                var name = FlagNameArguments.Find(c, model, isExpired, out var expression);
+                if (name != null && !IsFlagConstant(c.SemanticModel, expression, model, c.CancellationToken))
                 {
-                    return;
+                    c.ReportDiagnostic(Create(expression.GetLocation(), expiredNames[name], settings));
                 }
-
-                c.ReportDiagnostic(Create(argument.Value.Syntax.GetLocation(), declaration, settings));
             },
-            OperationKind.Argument);
+            FlagNameArguments.Kinds);
     }
 
-    // A flag constant passed as an argument is already reported as a field reference.
-    private static bool IsFlagConstant(IOperation value, FlagModel model)
+    // Where the operation of a member reference starts: `Flags.Old` and `v?.Old` (the `.Old` part) as a whole.
+    private static SyntaxNode ReferenceSyntax(IdentifierNameSyntax identifier) => identifier.Parent switch
     {
-        while (value is IConversionOperation conversion)
+        MemberAccessExpressionSyntax access when access.Name == identifier => access,
+        MemberBindingExpressionSyntax binding when binding.Name == identifier => binding,
+        _ => identifier,
+    };
+
+    // A flag constant passed as an argument is already reported as a member reference.
+    private static bool IsFlagConstant(SemanticModel semanticModel, ExpressionSyntax value, FlagModel model, CancellationToken cancellationToken)
+    {
+        while (value is CastExpressionSyntax or ParenthesizedExpressionSyntax)
         {
-            value = conversion.Operand;
+            value = value is CastExpressionSyntax cast ? cast.Expression : ((ParenthesizedExpressionSyntax)value).Expression;
         }
 
-        return value is IFieldReferenceOperation field && model.FindByField(field.Field) != null;
+        return value is IdentifierNameSyntax or MemberAccessExpressionSyntax
+            && semanticModel.GetSymbolInfo(value, cancellationToken).Symbol is IFieldSymbol field
+            && model.FindByField(field) != null;
     }
 
     private static Diagnostic Create(Location location, FlagDeclaration declaration, BuildSettings settings) =>
-        Diagnostic.Create(Rule, location, declaration.Name, declaration.ExpiresText, settings.TodayText);
+        Diagnostic.Create(Rule, location, declaration.Name, declaration.ExpiresText, settings.TodayText, declaration.OwnerNote);
 }

@@ -12,7 +12,7 @@ public sealed class ExpiringFlagAnalyzer : DiagnosticAnalyzer
     private static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.ExpiringFlag,
         title: "Flag expires soon",
-        messageFormat: "The flag '{0}' expires on {1}, in {2} day(s): plan its removal before the build starts failing with FF0001",
+        messageFormat: "The flag '{0}'{3} expires on {1}, in {2} day(s): plan its removal before the build starts failing with FF0001",
         category: DiagnosticIds.Category,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -49,7 +49,7 @@ public sealed class ExpiringFlagAnalyzer : DiagnosticAnalyzer
                     {
                         if (settings.DaysLeftInWindow(declaration) is { } days)
                         {
-                            c.ReportDiagnostic(Diagnostic.Create(Rule, declaration.Location, declaration.Name, declaration.ExpiresText, days));
+                            c.ReportDiagnostic(Diagnostic.Create(Rule, declaration.Location, declaration.Name, declaration.ExpiresText, days, declaration.OwnerNote));
                         }
                     }
                 },

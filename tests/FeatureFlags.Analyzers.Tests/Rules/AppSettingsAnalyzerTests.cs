@@ -101,6 +101,20 @@ public sealed class AppSettingsAnalyzerTests
         At("appsettings.json", 8, 5, 8, 15, "FeatureFlags:Bad Name", "'Bad Name' is not a valid flag name: use letters, digits, '.', '_' and '-'"));
 
     [Fact]
+    public Task EmptyValues_ReportedAsTheRuntimeSeesThem_EmptyListAccepted() => Verify("appsettings.json", """
+        {
+          "FeatureFlags": {
+            "NewCheckout": null,
+            "BetaReports": { "Rollout": null, "Users": [] },
+            "CheckoutButton": {}
+          }
+        }
+        """,
+        At("appsettings.json", 3, 20, 3, 24, "FeatureFlags:NewCheckout", "is empty: give true, false, or an object with Enabled, Users, Groups, Rollout or Variants"),
+        At("appsettings.json", 4, 33, 4, 37, "FeatureFlags:BetaReports:Rollout", "must be a percentage from 0 to 100, not empty"),
+        At("appsettings.json", 5, 23, 5, 25, "FeatureFlags:CheckoutButton", "is empty: give true, false, or an object with Enabled, Users, Groups, Rollout or Variants"));
+
+    [Fact]
     public Task KeyTwiceInAnotherCase_Warns() => Verify("appsettings.json", """
         { "FeatureFlags": { "NewCheckout": true, "NEWCHECKOUT": false } }
         """,

@@ -33,16 +33,21 @@ public sealed class ExpiredFlagAnalyzerTests
         """);
 
     [Fact]
-    public Task Declaration_MessageNamesFlagDateAndToday_Reported() => Test.VerifyAsync(
+    public Task Declaration_MessageNamesFlagDateTodayOwnerAndRemovalIssue() => Test.VerifyAsync(
         Test.Usings + """
         [FlagCatalog]
         public sealed partial class Flags
         {
-            [Flag(FlagKind.Experiment, Expires = "2026-12-31")]
+            [Flag(FlagKind.Experiment, Expires = "2026-12-31", Owner = "team-growth", RemovalIssue = "https://example.org/issues/42")]
             public const string Button = "CheckoutButton";
+
+            [Flag(FlagKind.Release, Expires = "2026-12-30")]
+            public const string Anonymous = "Anonymous";
         }
         """,
-        Test.Diagnostic(DiagnosticIds.ExpiredFlag).WithSpan(6, 25, 6, 31).WithArguments("CheckoutButton", "2026-12-31", "2027-01-15"));
+        Test.Diagnostic(DiagnosticIds.ExpiredFlag).WithSpan(6, 25, 6, 31)
+            .WithArguments("CheckoutButton", "2026-12-31", "2027-01-15", " (owner: team-growth; removal: https://example.org/issues/42)"),
+        Test.Diagnostic(DiagnosticIds.ExpiredFlag).WithSpan(9, 25, 9, 34).WithArguments("Anonymous", "2026-12-30", "2027-01-15", ""));
 
     [Fact]
     public Task ConstantUse_ExpiredFlag_ReportsEveryUse() => Test.VerifyAsync(

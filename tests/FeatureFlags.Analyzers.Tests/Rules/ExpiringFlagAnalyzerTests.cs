@@ -17,7 +17,7 @@ public sealed class ExpiringFlagAnalyzerTests
     [Fact]
     public Task Window_ExactlyFourteenDaysLeft_Warns() => Test.VerifyAsync(
         Catalog("2027-01-29"),
-        Test.Diagnostic(DiagnosticIds.ExpiringFlag).WithSpan(6, 25, 6, 26).WithArguments("F", "2027-01-29", 14));
+        Test.Diagnostic(DiagnosticIds.ExpiringFlag).WithSpan(6, 25, 6, 26).WithArguments("F", "2027-01-29", 14, ""));
 
     [Fact]
     public Task Window_FifteenDaysLeft_NoWarning() => Test.VerifyAsync(Catalog("2027-01-30"));
@@ -25,7 +25,7 @@ public sealed class ExpiringFlagAnalyzerTests
     [Fact]
     public Task Window_ExpiresToday_WarnsWithZeroDaysLeft() => Test.VerifyAsync(
         Catalog("2027-01-15"),
-        Test.Diagnostic(DiagnosticIds.ExpiringFlag).WithSpan(6, 25, 6, 26).WithArguments("F", "2027-01-15", 0));
+        Test.Diagnostic(DiagnosticIds.ExpiringFlag).WithSpan(6, 25, 6, 26).WithArguments("F", "2027-01-15", 0, ""));
 
     [Fact]
     public Task Window_AlreadyExpired_LeftToFF0001() => Test.VerifyAsync(Catalog("2027-01-14"));
@@ -44,7 +44,7 @@ public sealed class ExpiringFlagAnalyzerTests
     public Task WarningDaysProperty_ThirtyDays_WidensWindow()
     {
         var test = new Test(warningDays: "30").WithSources(Catalog("2027-02-14"));
-        test.ExpectedDiagnostics.Add(Test.Diagnostic(DiagnosticIds.ExpiringFlag).WithSpan(6, 25, 6, 26).WithArguments("F", "2027-02-14", 30));
+        test.ExpectedDiagnostics.Add(Test.Diagnostic(DiagnosticIds.ExpiringFlag).WithSpan(6, 25, 6, 26).WithArguments("F", "2027-02-14", 30, ""));
         return test.RunAsync();
     }
 
@@ -59,7 +59,7 @@ public sealed class ExpiringFlagAnalyzerTests
     public Task WarningDaysProperty_Invalid_FallsBackToFourteen()
     {
         var test = new Test(warningDays: "two weeks").WithSources(Catalog("2027-01-29"));
-        test.ExpectedDiagnostics.Add(Test.Diagnostic(DiagnosticIds.ExpiringFlag).WithSpan(6, 25, 6, 26).WithArguments("F", "2027-01-29", 14));
+        test.ExpectedDiagnostics.Add(Test.Diagnostic(DiagnosticIds.ExpiringFlag).WithSpan(6, 25, 6, 26).WithArguments("F", "2027-01-29", 14, ""));
         return test.RunAsync();
     }
 }

@@ -91,6 +91,27 @@ public sealed class UnknownFlagNameAnalyzerTests
         """]);
 
     [Fact]
+    public Task InterfaceImplementation_CalledThroughConcreteType_Checked() => Test.VerifyAsync(
+        [Catalog, Test.Usings + """
+        public interface IGate { bool Allows([FlagName] string flag); }
+        public sealed class Gate : IGate
+        {
+            public bool Allows(string flag) => true;
+        }
+
+        public sealed class ExplicitGate : IGate
+        {
+            bool IGate.Allows(string flag) => true;
+        }
+
+        public static class Use
+        {
+            public static bool Run(Gate gate, IGate other) =>
+                gate.Allows({|FF0005:"Unknown"|}) && other.Allows({|FF0005:"Nope"|}) && gate.Allows("NewCheckout");
+        }
+        """]);
+
+    [Fact]
     public Task NoCatalogInSight_NothingToCompareWith_NoWarning() => Test.VerifyAsync(Test.Usings + """
         public class C
         {

@@ -8,7 +8,7 @@ namespace FeatureFlags.Analyzers.Benchmarks;
 /// Which analyzer costs what: the analyzer host alone, then the host plus each FeatureFlags analyzer in
 /// turn, interleaved, medians printed. <c>dotnet run -c Release -- ablation 5</c>.
 /// </summary>
-internal static class Telemetry
+internal static class Ablation
 {
     public static void Run(int rounds)
     {
