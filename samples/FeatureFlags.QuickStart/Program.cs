@@ -12,7 +12,7 @@ if (!args.Any(a => a.StartsWith("--environment", StringComparison.OrdinalIgnoreC
 
 // The settings files sit beside the program, wherever `dotnet run` is started from.
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.Services.AddFeatureFlags(builder.Configuration).AddCatalog<Flags>();
+builder.Services.AddFeatureFlags(builder.Configuration).AddCatalog(Flags.Catalog);
 
 using var host = builder.Build();
 try
@@ -50,7 +50,9 @@ foreach (var user in users)
         Console.WriteLine($"  {flag.Flag,-16} {value}{variant,-8} {flag.Reason,-14} {source}");
     }
 
-    Console.WriteLine("  => " + Checkout.Describe(flags.IsEnabled(Flags.NewCheckout), flags.GetVariant(Flags.CheckoutButton)));
+    // Typed access generated from Flags.cs: a misspelt flag is a compile error, not a silent false.
+    var typed = Flags.For(flags);
+    Console.WriteLine("  => " + Checkout.Describe(typed.NewCheckout, typed.CheckoutButtonVariant));
     Console.WriteLine();
 }
 

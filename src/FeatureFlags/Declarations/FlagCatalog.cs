@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Reflection;
+using FeatureFlags.Configuration;
 
 namespace FeatureFlags;
 
@@ -59,7 +59,10 @@ public sealed class FlagCatalog
         return _byName.GetValueOrDefault(name);
     }
 
-    /// <summary>Reads a catalog class by reflection; the result is cached per type.</summary>
+    /// <summary>
+    /// Gets the catalog a class declares: its generated static <c>Catalog</c> property when the source
+    /// generator ran, otherwise read by reflection. The result is cached per type.
+    /// </summary>
     /// <typeparam name="TCatalog">A class marked with <see cref="FlagCatalogAttribute"/>.</typeparam>
     /// <returns>The catalog the class declares.</returns>
     /// <exception cref="ArgumentException">The class is not a valid catalog.</exception>
@@ -68,8 +71,10 @@ public sealed class FlagCatalog
         => FromType(typeof(TCatalog));
 
     /// <summary>
-    /// Reads a catalog class by reflection: every <see langword="const"/> string field marked with
-    /// <see cref="FlagAttribute"/>, in the class and its nested classes. The result is cached per type.
+    /// Gets the catalog a class declares. A class extended by the source generator has a public static
+    /// <c>Catalog</c> property, which is used as is; otherwise the class is read by reflection: every
+    /// <see langword="const"/> string field marked with <see cref="FlagAttribute"/>, in the class and its
+    /// nested classes. The result is cached per type.
     /// </summary>
     /// <param name="catalogType">A class marked with <see cref="FlagCatalogAttribute"/>.</param>
     /// <returns>The catalog the class declares.</returns>
@@ -88,6 +93,15 @@ public sealed class FlagCatalog
         {
             throw new ArgumentException(
                 $"'{catalogType.FullName}' is not a flag catalog: mark it with [FlagCatalog].", nameof(catalogType));
+        }
+
+        // The generated property holds the same definitions, built without reading attributes.
+        if (catalogType.GetProperty("Catalog", BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly) is { } generated
+            && generated.PropertyType == typeof(FlagCatalog)
+            && generated.GetIndexParameters().Length == 0
+            && generated.GetValue(null) is FlagCatalog catalog)
+        {
+            return catalog;
         }
 
         var definitions = new List<FlagDefinition>();
@@ -129,9 +143,10 @@ public sealed class FlagCatalog
             return null;
         }
 
-        if (DateOnly.TryParseExact(expires, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        // The same parser as the analyzers' FF0004, so the build and the runtime agree on what a date is.
+        if (IsoDate.TryParse(expires, out var date))
         {
-            return date;
+            return DateOnly.FromDateTime(date);
         }
 
         throw new ArgumentException(

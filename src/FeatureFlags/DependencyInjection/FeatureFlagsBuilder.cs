@@ -31,7 +31,10 @@ public sealed class FeatureFlagsBuilder
         return this;
     }
 
-    /// <summary>Registers a catalog class, read by reflection (see <see cref="FlagCatalog.FromType"/>).</summary>
+    /// <summary>
+    /// Registers a catalog class: its generated <c>Catalog</c> when the source generator ran, otherwise the
+    /// class read by reflection (see <see cref="FlagCatalog.FromType"/>).
+    /// </summary>
     /// <typeparam name="TCatalog">A class marked with <see cref="FlagCatalogAttribute"/>.</typeparam>
     /// <returns>This builder.</returns>
     public FeatureFlagsBuilder AddCatalog<TCatalog>()

@@ -40,6 +40,16 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    public void Build_EmptyJsonList_IsAnEmptyList()
+    {
+        // Microsoft.Extensions.Configuration.Json stores [] as an empty string.
+        const string json = """{ "FeatureFlags": { "X": { "Users": [], "Groups": [], "Rollout": 100 } } }""";
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))).Build();
+
+        FlagHarness.Snapshot(configuration).IsEnabled("X").ShouldBeTrue();
+    }
+
+    [Fact]
     public void Build_DecimalRollout_IsAccepted()
     {
         FlagHarness.Snapshot(new Settings { ["FeatureFlags:X:Rollout"] = "12.5" }).Explain("X").Reason.ShouldBe(EvaluationReason.Rollout);

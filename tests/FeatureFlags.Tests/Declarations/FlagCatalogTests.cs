@@ -29,6 +29,16 @@ public sealed class FlagCatalogTests
     }
 
     [Fact]
+    public void FromType_ClassWithGeneratedCatalogProperty_ReturnsThatCatalogWithoutReflection()
+    {
+        // The field below has no [Flag]: reflection would find nothing, so a flag proves the property was used.
+        var catalog = FlagCatalog.FromType(typeof(GeneratedShapeCatalog));
+
+        catalog.ShouldBeSameAs(GeneratedShapeCatalog.Catalog);
+        catalog.Flags.Select(f => f.Name).ShouldBe(["FromProperty"]);
+    }
+
+    [Fact]
     public void FromType_NotMarkedAsCatalog_ThrowsNamingTheType()
     {
         Should.Throw<ArgumentException>(() => FlagCatalog.FromType(typeof(string)))
@@ -72,5 +82,14 @@ public sealed class FlagCatalogTests
     {
         [Flag(FlagKind.Release, Expires = "31/03/2027")]
         public const string Broken = "Broken";
+    }
+
+    /// <summary>Has the shape the source generator gives a catalog: a static <c>Catalog</c> property.</summary>
+    [FlagCatalog]
+    private sealed class GeneratedShapeCatalog
+    {
+        public const string NotAFlag = "NotAFlag";
+
+        public static FlagCatalog Catalog { get; } = new("GeneratedShape", [new FlagDefinition("FromProperty", FlagKind.Ops)]);
     }
 }

@@ -196,6 +196,12 @@ internal static class FlagRules
     {
         if (node.Value != null && !node.HasChildren)
         {
+            // The JSON configuration provider stores [] as an empty string: that is an empty list.
+            if (node.Value.Length == 0)
+            {
+                return new string[0];
+            }
+
             problems.Add(new FlagProblem(path, "must be a list of strings, such as [\"" + node.Value + "\"], not a single value", node.Origin));
             return new string[0];
         }

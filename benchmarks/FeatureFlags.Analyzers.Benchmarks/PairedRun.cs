@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace FeatureFlags.Analyzers.Benchmarks;
+
+/// <summary>
+/// A noise-resistant cross-check of the BenchmarkDotNet numbers for a shared machine: the three cases
+/// run interleaved (A, B, C, A, B, C, …) so that load from other processes hits all of them alike, and
+/// the medians of the per-round ratios of CPU time (see <see cref="CpuTimer"/>) are printed. <c>dotnet run -c Release -- paired 15</c>.
+/// </summary>
+internal static class PairedRun
+{
+    public static void Run(int rounds)
+    {
+        var bench = new AnalyzerOverheadBenchmarks();
+        bench.Setup();
+        var cases = new (string Name, Func<int> Body)[]
+        {
+            ("compile", bench.WithoutAnalyzers),
+            ("compile + analyzer host", bench.WithAnalyzerHost),
+            ("compile + FeatureFlags analyzers", bench.WithAnalyzersCount),
+        };
+        var times = cases.Select(_ => new List<double>()).ToArray();
+        var wall = cases.Select(_ => new List<double>()).ToArray();
+        for (var round = -2; round < rounds; round++)
+        {
+            // Rotated each round, so that no case always runs in the same place.
+            for (var k = 0; k < cases.Length; k++)
+            {
+                var i = (k + round + 2) % cases.Length;
+                var body = cases[i].Body;
+                var watch = Stopwatch.StartNew();
+                var cpu = CpuTimer.Milliseconds(() => body());
+                watch.Stop();
+                if (round >= 0)
+                {
+                    times[i].Add(cpu);
+                    wall[i].Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(c, $"paired rounds: {rounds}"));
+        for (var i = 0; i < cases.Length; i++)
+        {
+            Console.WriteLine(string.Create(c, $"{cases[i].Name,-36} median CPU {Median(times[i]),8:F1} ms, median wall {Median(wall[i]),8:F1} ms"));
+        }
+
+        var overCompile = Median(times[2].Zip(times[0], (a, b) => a / b).ToList());
+        var overHost = Median(times[2].Zip(times[1], (a, b) => a / b).ToList());
+        var share = Median(Enumerable.Range(0, rounds).Select(r => (times[2][r] - times[1][r]) / times[0][r]).ToList());
+        Console.WriteLine(string.Create(c, $"FeatureFlags analyzers / compile:        {overCompile:F3} (CPU time, median of per-round ratios)"));
+        Console.WriteLine(string.Create(c, $"FeatureFlags analyzers / analyzer host:  {overHost:F3}"));
+        Console.WriteLine(string.Create(c, $"FeatureFlags share (ff - host) / compile: {share:P1}"));
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToImmutableArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}

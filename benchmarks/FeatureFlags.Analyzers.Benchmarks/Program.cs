@@ -1,0 +1,36 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using FeatureFlags.Analyzers.Benchmarks;
+
+if (args.Length > 0 && args[0] == "paired")
+{
+    PairedRun.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "ablation")
+{
+    Ablation.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "probe")
+{
+    Probe.Run();
+    return;
+}
+
+if (args.Length > 0 && args[0] == "loop")
+{
+    // For a profiler: the analyzed compile, over and over.
+    var bench = new AnalyzerOverheadBenchmarks();
+    bench.Setup();
+    for (var i = 0; i < int.Parse(args[1], CultureInfo.InvariantCulture); i++)
+    {
+        bench.WithAnalyzersCount();
+    }
+
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using FeatureFlags.Analyzers.Json;
+using FeatureFlags.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FeatureFlags.Analyzers.Rules;
+
+/// <summary>
+/// FF0006: an <c>appsettings*.json</c> additional file names a flag under <c>FeatureFlags</c> that no
+/// catalog declares, or gives a flag a value the runtime would refuse. The checks are the runtime's
+/// own rules (<c>FlagRules</c>), so the build and start-up never disagree.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new(
+        DiagnosticIds.InvalidAppSettings,
+        title: "Flag configuration is invalid or undeclared",
+        messageFormat: "{0}: {1}",
+        category: DiagnosticIds.Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The FeatureFlags section of an appsettings file names a flag no catalog declares, or gives a flag a value of the wrong shape; the application would refuse to start with it.",
+        helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.InvalidAppSettings));
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            // Checked even with no catalog in sight: the shape rules do not need one.
+            var model = FlagModel.For(start.Compilation);
+            start.RegisterAdditionalFileAction(c => Analyze(c, model));
+        });
+    }
+
+    /// <summary>appsettings.json, appsettings.Production.json and so on, in any case.</summary>
+    internal static bool IsAppSettings(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase)
+            && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static void Analyze(AdditionalFileAnalysisContext context, FlagModel model)
+    {
+        var file = context.AdditionalFile;
+        if (!IsAppSettings(file.Path))
+        {
+            return;
+        }
+
+        var text = file.GetText(context.CancellationToken);
+        if (text == null)
+        {
+            return;
+        }
+
+        foreach (var problem in AppSettingsChecker.Check(text.ToString(), model))
+        {
+            var span = problem.Origin is TextSpan s ? s : new TextSpan(0, 0);
+            var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
+            context.ReportDiagnostic(Diagnostic.Create(Rule, location, problem.Path, problem.Message));
+        }
+    }
+}

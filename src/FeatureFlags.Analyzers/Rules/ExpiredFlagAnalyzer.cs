@@ -1,0 +1,154 @@
+using System.Collections.Immutable;
+using FeatureFlags.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FeatureFlags.Analyzers.Rules;
+
+/// <summary>
+/// FF0001: a flag past its <c>Expires</c> date fails the build, on its declaration and on every use:
+/// the constant, a flag name passed as a string, and the generated typed members.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ExpiredFlagAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new(
+        DiagnosticIds.ExpiredFlag,
+        title: "Flag is past its expiry date",
+        messageFormat: "The flag '{0}'{3} expired on {1} (today is {2}): remove the flag and the code it guards, or move Expires if the removal is planned",
+        category: DiagnosticIds.Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A release or experiment flag that outlives its expiry date is flag debt. The build fails on the declaration and on every use until the flag is removed.",
+        helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.ExpiredFlag));
+
+    private const string VariantSuffix = "Variant";
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(Start);
+    }
+
+    private static void Start(CompilationStartAnalysisContext context)
+    {
+        var model = FlagModel.For(context.Compilation);
+        if (model.Declarations.Count == 0)
+        {
+            return;
+        }
+
+        var settings = BuildSettings.Read(context.Options);
+        var expired = new HashSet<FlagDeclaration>();
+        var expiredNames = new Dictionary<string, FlagDeclaration>(StringComparer.OrdinalIgnoreCase);
+        foreach (var declaration in model.Declarations)
+        {
+            if (settings.IsExpired(declaration))
+            {
+                expired.Add(declaration);
+                expiredNames[declaration.Name] = declaration;
+            }
+        }
+
+        // The common case, nothing expired, costs no per-operation callbacks at all.
+        if (expired.Count == 0)
+        {
+            return;
+        }
+
+        context.RegisterSymbolAction(
+            c =>
+            {
+                var declarations = model.FindByDeclaringType((INamedTypeSymbol)c.Symbol);
+                if (declarations == null)
+                {
+                    return;
+                }
+
+                foreach (var declaration in declarations)
+                {
+                    if (expired.Contains(declaration))
+                    {
+                        c.ReportDiagnostic(Create(declaration.Location, declaration, settings));
+                    }
+                }
+            },
+            SymbolKind.NamedType);
+
+        // Uses are found with syntax-node callbacks behind cheap text checks, not operations: building
+        // operation trees for every method body cost 40-65 % of a plain compile. Only identifiers whose
+        // text is an expired flag's constant name (or a generated member's name for it) are bound.
+        var memberNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var declaration in expired)
+        {
+            memberNames.Add(declaration.Field.Name);
+            memberNames.Add(declaration.Field.Name + VariantSuffix);
+        }
+
+        context.RegisterSyntaxNodeAction(
+            c =>
+            {
+                var identifier = (IdentifierNameSyntax)c.Node;
+                if (!memberNames.Contains(identifier.Identifier.ValueText))
+                {
+                    return;
+                }
+
+                var member = c.SemanticModel.GetSymbolInfo(identifier, c.CancellationToken).Symbol;
+                if (member is not (IFieldSymbol or IPropertySymbol))
+                {
+                    return;
+                }
+
+                var declaration = (member is IFieldSymbol f ? model.FindByField(f) : null) ?? model.FindByGeneratedMember(member);
+                if (declaration != null && expired.Contains(declaration))
+                {
+                    c.ReportDiagnostic(Create(ReferenceSyntax(identifier).GetLocation(), declaration, settings));
+                }
+            },
+            SyntaxKind.IdentifierName);
+
+        Func<string, bool> isExpired = expiredNames.ContainsKey;
+        context.RegisterSyntaxNodeAction(
+            c =>
+            {
+                var name = FlagNameArguments.Find(c, model, isExpired, out var expression);
+                if (name != null && !IsFlagConstant(c.SemanticModel, expression, model, c.CancellationToken))
+                {
+                    c.ReportDiagnostic(Create(expression.GetLocation(), expiredNames[name], settings));
+                }
+            },
+            FlagNameArguments.Kinds);
+    }
+
+    // Where the operation of a member reference starts: `Flags.Old` and `v?.Old` (the `.Old` part) as a whole.
+    private static SyntaxNode ReferenceSyntax(IdentifierNameSyntax identifier) => identifier.Parent switch
+    {
+        MemberAccessExpressionSyntax access when access.Name == identifier => access,
+        MemberBindingExpressionSyntax binding when binding.Name == identifier => binding,
+        _ => identifier,
+    };
+
+    // A flag constant passed as an argument is already reported as a member reference.
+    private static bool IsFlagConstant(SemanticModel semanticModel, ExpressionSyntax value, FlagModel model, CancellationToken cancellationToken)
+    {
+        while (value is CastExpressionSyntax or ParenthesizedExpressionSyntax)
+        {
+            value = value is CastExpressionSyntax cast ? cast.Expression : ((ParenthesizedExpressionSyntax)value).Expression;
+        }
+
+        return value is IdentifierNameSyntax or MemberAccessExpressionSyntax
+            && semanticModel.GetSymbolInfo(value, cancellationToken).Symbol is IFieldSymbol field
+            && model.FindByField(field) != null;
+    }
+
+    private static Diagnostic Create(Location location, FlagDeclaration declaration, BuildSettings settings) =>
+        Diagnostic.Create(Rule, location, declaration.Name, declaration.ExpiresText, settings.TodayText, declaration.OwnerNote);
+}

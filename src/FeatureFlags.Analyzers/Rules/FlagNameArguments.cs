@@ -1,0 +1,144 @@
+using System.Collections.Immutable;
+using FeatureFlags.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FeatureFlags.Analyzers.Rules;
+
+/// <summary>
+/// Finds constant strings passed to <c>[FlagName]</c> parameters from syntax-node callbacks, in three
+/// steps from cheapest to dearest: the argument's syntax must be able to hold an interesting constant
+/// (<see cref="ConstantSyntax"/>), the called name must be one that has a <c>[FlagName]</c> parameter
+/// somewhere (<see cref="NameIndex"/>), and only then the semantic model binds the call. No operation
+/// trees are built, so a build pays nothing for method bodies that pass no candidate argument.
+/// </summary>
+internal static class FlagNameArguments
+{
+    public static readonly ImmutableArray<SyntaxKind> Kinds = ImmutableArray.Create(SyntaxKind.Argument, SyntaxKind.AttributeArgument);
+
+    /// <summary>
+    /// The constant flag name passed by the argument in <paramref name="context"/> to a <c>[FlagName]</c>
+    /// parameter, when <paramref name="isInteresting"/> accepts it; otherwise null.
+    /// </summary>
+    public static string? Find(SyntaxNodeAnalysisContext context, FlagModel model, Func<string, bool> isInteresting, out ExpressionSyntax expression)
+    {
+        string? name;
+        SyntaxNode? call;
+        switch (context.Node)
+        {
+            case ArgumentSyntax argument:
+                expression = argument.Expression;
+                call = argument.Parent?.Parent;
+                break;
+            case AttributeArgumentSyntax attributeArgument when attributeArgument.NameEquals == null:
+                // Named property assignments (Flag = "x") are not constructor parameters.
+                expression = attributeArgument.Expression;
+                call = attributeArgument.Parent?.Parent;
+                break;
+            default:
+                expression = null!;
+                return null;
+        }
+
+        var names = model.Names;
+        var guess = ConstantSyntax.Guess(expression, names, out name);
+        if (guess == ConstantGuess.NotConstant
+            || (guess == ConstantGuess.Known && !isInteresting(name!))
+            || call == null
+            || !MayTakeFlagName(call, names))
+        {
+            return null;
+        }
+
+        var semanticModel = context.SemanticModel;
+        if (!expression.IsKind(SyntaxKind.StringLiteralExpression))
+        {
+            name = semanticModel.GetConstantValue(expression, context.CancellationToken) is { HasValue: true, Value: string value } ? value : null;
+            if (name == null || !isInteresting(name))
+            {
+                return null;
+            }
+        }
+
+        var parameter = FindParameter(semanticModel, context.Node, call, context.CancellationToken);
+
+        // A params parameter receives an array, never the constant itself.
+        return parameter != null && !parameter.IsParams && parameter.Type.SpecialType == SpecialType.System_String && model.IsFlagNameParameter(parameter)
+            ? name
+            : null;
+    }
+
+    private static bool MayTakeFlagName(SyntaxNode call, NameIndex names)
+    {
+        switch (call)
+        {
+            case InvocationExpressionSyntax invocation:
+                var callee = NameIndex.RightmostName(invocation.Expression);
+                return callee == null
+                    || names.AnyFlagNameDelegate
+                    || names.MayTakeFlagName(callee)
+                    || names.IsFlagNameLocalFunction(call.SyntaxTree, callee);
+            case ObjectCreationExpressionSyntax creation:
+                return NameIndex.RightmostName(creation.Type) is not { } type || names.MayTakeFlagName(type);
+            case ImplicitObjectCreationExpressionSyntax:
+            case ConstructorInitializerSyntax:
+            case PrimaryConstructorBaseTypeSyntax:
+                return names.AnyFlagNameConstructor;
+            case ElementAccessExpressionSyntax:
+            case ElementBindingExpressionSyntax:
+                return names.MayTakeFlagName(NameIndex.IndexerName);
+            case AttributeSyntax attribute:
+                return NameIndex.RightmostName(attribute.Name) is not { } attributeName
+                    || names.MayTakeFlagName(attributeName)
+                    || names.MayTakeFlagName(attributeName + "Attribute");
+            default:
+                // Tuples, and anything else that has arguments but calls nothing.
+                return false;
+        }
+    }
+
+    private static IParameterSymbol? FindParameter(SemanticModel semanticModel, SyntaxNode argument, SyntaxNode call, CancellationToken cancellationToken)
+    {
+        var parameters = semanticModel.GetSymbolInfo(call, cancellationToken).Symbol switch
+        {
+            IMethodSymbol method => method.Parameters,
+            IPropertySymbol property => property.Parameters,
+            _ => ImmutableArray<IParameterSymbol>.Empty,
+        };
+        if (parameters.IsEmpty)
+        {
+            return null;
+        }
+
+        var explicitName = argument switch
+        {
+            ArgumentSyntax a => a.NameColon?.Name.Identifier.ValueText,
+            AttributeArgumentSyntax a => a.NameColon?.Name.Identifier.ValueText,
+            _ => null,
+        };
+        if (explicitName != null)
+        {
+            foreach (var parameter in parameters)
+            {
+                if (parameter.Name == explicitName)
+                {
+                    return parameter;
+                }
+            }
+
+            return null;
+        }
+
+        var index = argument.Parent is BaseArgumentListSyntax list ? list.Arguments.IndexOf((ArgumentSyntax)argument)
+            : argument.Parent is AttributeArgumentListSyntax attributeList ? attributeList.Arguments.IndexOf((AttributeArgumentSyntax)argument)
+            : -1;
+        if (index < 0)
+        {
+            return null;
+        }
+
+        return index < parameters.Length ? parameters[index] : parameters[parameters.Length - 1] is { IsParams: true } last ? last : null;
+    }
+}

@@ -1,0 +1,142 @@
+using System.IO.Compression;
+using System.Reflection;
+
+namespace FeatureFlags.Package.Tests;
+
+/// <summary>
+/// Packs FeatureFlags once for the whole collection into a temporary local feed, and prepares a consumer
+/// project that references it by version, restored once into its own packages folder (no stale cache).
+/// </summary>
+public sealed class PackageFixture : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "featureflags-package-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public PackageFixture()
+    {
+        Feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
+        PackagesFolder = Directory.CreateDirectory(Path.Combine(_root, "packages")).FullName;
+        Consumer = Directory.CreateDirectory(Path.Combine(_root, "consumer")).FullName;
+
+        var project = Path.Combine(RepoRoot, "src", "FeatureFlags", "FeatureFlags.csproj");
+        var pack = DotNet.Run(RepoRoot, packagesFolder: null, "pack", project, "-c", "Release", "-o", Feed, "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        if (pack.ExitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet pack failed:" + Environment.NewLine + pack.Output);
+        }
+
+        PackagePath = Directory.GetFiles(Feed, "FeatureFlags.*.nupkg").Single(p => !p.EndsWith(".snupkg", StringComparison.Ordinal));
+        Version = Path.GetFileNameWithoutExtension(PackagePath)["FeatureFlags.".Length..];
+        WriteConsumer();
+    }
+
+    /// <summary>Gets the repository root the tests were built from.</summary>
+    public static string RepoRoot => Metadata("RepoRoot");
+
+    /// <summary>Gets the Roslyn components the packaging declares (file names without extension).</summary>
+    public static IReadOnlyList<string> RoslynComponents => Metadata("RoslynComponents").Split(';', StringSplitOptions.RemoveEmptyEntries);
+
+    public string Feed { get; }
+
+    public string PackagesFolder { get; }
+
+    public string Consumer { get; }
+
+    public string PackagePath { get; }
+
+    public string Version { get; }
+
+    /// <summary>Reads one entry of the package as text.</summary>
+    public string ReadEntry(string name)
+    {
+        using var archive = ZipFile.OpenRead(PackagePath);
+        using var reader = new StreamReader(archive.GetEntry(name)!.Open());
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Gets the package's entry names, with '/' separators.</summary>
+    public IReadOnlyList<string> Entries()
+    {
+        using var archive = ZipFile.OpenRead(PackagePath);
+        return archive.Entries.Select(e => e.FullName.Replace('\\', '/')).ToList();
+    }
+
+    /// <summary>Writes the consumer's catalog with one release flag and its appsettings.json, and builds the consumer.</summary>
+    public (int ExitCode, string Output) BuildConsumer(string flagName, DateOnly expires, DateOnly? today = null, string settingsValue = "true")
+    {
+        File.WriteAllText(Path.Combine(Consumer, "Flags.cs"), $$"""
+            using FeatureFlags;
+
+            namespace Consumer;
+
+            [FlagCatalog]
+            public sealed partial class Flags
+            {
+                [Flag(FlagKind.Release, Expires = "{{expires:yyyy-MM-dd}}", Owner = "team-e2e")]
+                public const string {{flagName}} = "{{flagName}}";
+            }
+
+            public static class Use
+            {
+                // Generated members from the packaged generator: typed access and the reflection-free catalog.
+                public static bool Read(IFlagSnapshot snapshot) => Flags.For(snapshot).{{flagName}};
+
+                public static FlagCatalog Catalog => Flags.Catalog;
+            }
+            """);
+        File.WriteAllText(Path.Combine(Consumer, "appsettings.json"), $$"""{ "FeatureFlags": { "{{flagName}}": {{settingsValue}} } }""");
+
+        var arguments = new List<string> { "build", "--no-restore", "-nodeReuse:false", "-p:UseSharedCompilation=false", "--no-incremental" };
+        if (today is { } pinned)
+        {
+            arguments.Add($"-p:FeatureFlagsToday={pinned:yyyy-MM-dd}");
+        }
+
+        return DotNet.Run(Consumer, PackagesFolder, [.. arguments]);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless; a failing dispose would hide the test results.
+        }
+    }
+
+    private void WriteConsumer()
+    {
+        File.WriteAllText(Path.Combine(Consumer, "NuGet.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{Feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(Consumer, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="FeatureFlags" Version="{Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        var restore = DotNet.Run(Consumer, PackagesFolder, "restore", "-nodeReuse:false");
+        if (restore.ExitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet restore of the consumer failed:" + Environment.NewLine + restore.Output);
+        }
+    }
+
+    private static string Metadata(string key) =>
+        typeof(PackageFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+}

@@ -1,0 +1,60 @@
+namespace FeatureFlags.Package.Tests;
+
+[Collection(PackageCollection.Name)]
+public sealed class PackageLayoutTests(PackageFixture package)
+{
+    [Theory]
+    [InlineData("lib/net8.0/FeatureFlags.dll")]
+    [InlineData("lib/net10.0/FeatureFlags.dll")]
+    [InlineData("analyzers/dotnet/cs/FeatureFlags.Generators.dll")]
+    [InlineData("analyzers/dotnet/cs/FeatureFlags.Analyzers.dll")]
+    [InlineData("buildTransitive/FeatureFlags.props")]
+    [InlineData("buildTransitive/FeatureFlags.targets")]
+    public void Pack_FeatureFlags_HasEntry(string entry)
+    {
+        package.Entries().ShouldContain(entry);
+    }
+
+    [Fact]
+    public void Pack_EveryDeclaredRoslynComponent_IsUnderAnalyzersDotnetCs()
+    {
+        var components = PackageFixture.RoslynComponents;
+
+        components.ShouldContain("FeatureFlags.Generators");
+        components.ShouldContain("FeatureFlags.Analyzers");
+        foreach (var component in components)
+        {
+            package.Entries().ShouldContain($"analyzers/dotnet/cs/{component}.dll");
+        }
+    }
+
+    [Fact]
+    public void Pack_AnalyzersFolder_CarriesNoRoslynAssemblies()
+    {
+        package.Entries().Where(e => e.StartsWith("analyzers/", StringComparison.Ordinal))
+            .ShouldAllBe(e => !e.Contains("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Pack_Nuspec_HasNoRoslynOrComponentDependency()
+    {
+        var nuspec = package.ReadEntry("FeatureFlags.nuspec");
+
+        nuspec.ShouldContain("<dependency id=\"Microsoft.Extensions.Options\"");
+        nuspec.ShouldNotContain("Microsoft.CodeAnalysis");
+        foreach (var component in PackageFixture.RoslynComponents)
+        {
+            nuspec.ShouldNotContain($"id=\"{component}\"");
+        }
+    }
+
+    [Fact]
+    public void Pack_BuildTransitiveProps_ExposeTheAnalyzerProperties()
+    {
+        var props = package.ReadEntry("buildTransitive/FeatureFlags.props");
+
+        props.ShouldContain("<CompilerVisibleProperty Include=\"FeatureFlagsToday\" />");
+        props.ShouldContain("<CompilerVisibleProperty Include=\"FeatureFlagsExpiryWarningDays\" />");
+        package.ReadEntry("buildTransitive/FeatureFlags.targets").ShouldContain("appsettings*.json");
+    }
+}
