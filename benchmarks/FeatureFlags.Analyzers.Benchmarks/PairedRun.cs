@@ -11,9 +11,9 @@ namespace FeatureFlags.Analyzers.Benchmarks;
 /// </summary>
 internal static class PairedRun
 {
-    public static void Run(int rounds)
+    public static void Run(int rounds, string today)
     {
-        var bench = new AnalyzerOverheadBenchmarks();
+        var bench = new AnalyzerOverheadBenchmarks { Today = today };
         bench.Setup();
         var cases = new (string Name, Func<int> Body)[]
         {
@@ -23,6 +23,7 @@ internal static class PairedRun
         };
         var times = cases.Select(_ => new List<double>()).ToArray();
         var wall = cases.Select(_ => new List<double>()).ToArray();
+        var allocated = new double[cases.Length];
         for (var round = -2; round < rounds; round++)
         {
             // Rotated each round, so that no case always runs in the same place.
@@ -30,9 +31,11 @@ internal static class PairedRun
             {
                 var i = (k + round + 2) % cases.Length;
                 var body = cases[i].Body;
+                var before = GC.GetTotalAllocatedBytes(precise: true);
                 var watch = Stopwatch.StartNew();
                 var cpu = CpuTimer.Milliseconds(() => body());
                 watch.Stop();
+                allocated[i] = (GC.GetTotalAllocatedBytes(precise: true) - before) / 1048576.0;
                 if (round >= 0)
                 {
                     times[i].Add(cpu);
@@ -42,16 +45,18 @@ internal static class PairedRun
         }
 
         var c = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(c, $"paired rounds: {rounds}"));
+        Console.WriteLine(string.Create(c, $"paired rounds: {rounds}, today: {today}"));
         for (var i = 0; i < cases.Length; i++)
         {
-            Console.WriteLine(string.Create(c, $"{cases[i].Name,-36} median CPU {Median(times[i]),8:F1} ms, median wall {Median(wall[i]),8:F1} ms"));
+            Console.WriteLine(string.Create(c, $"{cases[i].Name,-36} median CPU {Median(times[i]),8:F1} ms, median wall {Median(wall[i]),8:F1} ms, allocated {allocated[i],6:F2} MB"));
         }
 
         var overCompile = Median(times[2].Zip(times[0], (a, b) => a / b).ToList());
+        var wallOverCompile = Median(wall[2].Zip(wall[0], (a, b) => a / b).ToList());
         var overHost = Median(times[2].Zip(times[1], (a, b) => a / b).ToList());
         var share = Median(Enumerable.Range(0, rounds).Select(r => (times[2][r] - times[1][r]) / times[0][r]).ToList());
         Console.WriteLine(string.Create(c, $"FeatureFlags analyzers / compile:        {overCompile:F3} (CPU time, median of per-round ratios)"));
+        Console.WriteLine(string.Create(c, $"FeatureFlags analyzers / compile:        {wallOverCompile:F3} (wall clock, median of per-round ratios)"));
         Console.WriteLine(string.Create(c, $"FeatureFlags analyzers / analyzer host:  {overHost:F3}"));
         Console.WriteLine(string.Create(c, $"FeatureFlags share (ff - host) / compile: {share:P1}"));
     }
