@@ -23,6 +23,7 @@ internal static class DriverProbe
             ("empty: syntax-node action", () => bench.Run([new EmptyAnalyzer(EmptyAnalyzer.Kind.SyntaxNode)]).Length),
             ("empty: named-type symbol action", () => bench.Run([new EmptyAnalyzer(EmptyAnalyzer.Kind.Symbol)]).Length),
             ("empty: syntax-tree action", () => bench.Run([new EmptyAnalyzer(EmptyAnalyzer.Kind.SyntaxTree)]).Length),
+            ("empty: semantic-model action", () => bench.Run([new EmptyAnalyzer(EmptyAnalyzer.Kind.SemanticModel)]).Length),
             ("empty: compilation action", () => bench.Run([new EmptyAnalyzer(EmptyAnalyzer.Kind.Compilation)]).Length),
             ("empty: operation action (host)", () => bench.Run([new OperationHostAnalyzer()]).Length),
             ("all FeatureFlags analyzers", bench.WithAnalyzersCount),
@@ -64,6 +65,7 @@ internal static class DriverProbe
             SyntaxNode,
             Symbol,
             SyntaxTree,
+            SemanticModel,
             Compilation,
         }
 
@@ -83,6 +85,9 @@ internal static class DriverProbe
                     break;
                 case Kind.SyntaxTree:
                     context.RegisterSyntaxTreeAction(static _ => { });
+                    break;
+                case Kind.SemanticModel:
+                    context.RegisterSemanticModelAction(static _ => { });
                     break;
                 default:
                     context.RegisterCompilationAction(static _ => { });
