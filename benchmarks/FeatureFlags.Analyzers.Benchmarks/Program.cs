@@ -14,6 +14,12 @@ if (args.Length > 0 && args[0] == "ablation")
     return;
 }
 
+if (args.Length > 0 && args[0] == "csc")
+{
+    CscRun.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7, args.Length > 2 ? args[2] : "2026-12-01");
+    return;
+}
+
 if (args.Length > 0 && args[0] == "driver")
 {
     DriverProbe.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5, args.Length > 2 ? args[2] : GeneratedProject.Today);
