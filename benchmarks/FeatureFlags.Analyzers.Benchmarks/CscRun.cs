@@ -25,6 +25,10 @@ internal static partial class CscRun
                 ("csc + FeatureFlags analyzers", WriteRsp(directory.FullName, "ff.rsp", common + $"/analyzer:\"{analyzer}\"\n")),
             };
 
+            // The analyzer driver's own price: one analyzer with one enabled rule and one compilation action that does nothing.
+            var empty = BuildEmptyAnalyzer(directory.FullName);
+            cases.Add(("csc + empty analyzer (driver only)", WriteRsp(directory.FullName, "empty.rsp", common + $"/analyzer:\"{empty}\"\n")));
+
             // Another build of the analyzers to compare with (e.g. an earlier commit's), when given.
             if (Environment.GetEnvironmentVariable("FF_BENCH_OTHER_ANALYZER") is { Length: > 0 } other)
             {
@@ -50,7 +54,7 @@ internal static partial class CscRun
             for (var i = 0; i < cases.Count; i++)
             {
                 var r = results[i];
-                Console.WriteLine(string.Create(c, $"{cases[i].Name,-30} median wall {Median(r.Select(x => x.Wall)),7:F2} s, median CPU {Median(r.Select(x => x.Cpu)),7:F2} s, median peak {Median(r.Select(x => x.PeakMb)),6:F0} MB, FF diagnostics {r[0].Ff}"));
+                Console.WriteLine(string.Create(c, $"{cases[i].Name,-36} median wall {Median(r.Select(x => x.Wall)),7:F2} s, median CPU {Median(r.Select(x => x.Cpu)),7:F2} s, median peak {Median(r.Select(x => x.PeakMb)),6:F0} MB, FF diagnostics {r[0].Ff}"));
             }
 
             for (var i = 1; i < cases.Count; i++)
@@ -90,6 +94,41 @@ internal static partial class CscRun
         }
 
         return rsp.ToString();
+    }
+
+    private static string BuildEmptyAnalyzer(string directory)
+    {
+        const string Source = """
+            using System.Collections.Immutable;
+            using Microsoft.CodeAnalysis;
+            using Microsoft.CodeAnalysis.Diagnostics;
+
+            [DiagnosticAnalyzer(LanguageNames.CSharp)]
+            public sealed class EmptyAnalyzer : DiagnosticAnalyzer
+            {
+                private static readonly DiagnosticDescriptor Rule = new("EMPTY0001", "t", "m", "c", DiagnosticSeverity.Hidden, true);
+                public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+                public override void Initialize(AnalysisContext context)
+                {
+                    context.EnableConcurrentExecution();
+                    context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+                    context.RegisterCompilationAction(static _ => { });
+                }
+            }
+            """;
+        var source = Path.Combine(directory, "EmptyAnalyzer.cs");
+        File.WriteAllText(source, Source);
+        var output = Path.Combine(directory, "EmptyAnalyzer.dll");
+        var rsp = new System.Text.StringBuilder("/noconfig\n/nologo\n/target:library\n/nowarn:RS1036,RS1001\n");
+        rsp.Append(CultureInfo.InvariantCulture, $"/out:\"{output}\"\n");
+        foreach (var reference in Directory.GetFiles(Path.Combine(RefPack(), "ref", "net10.0"), "*.dll"))
+        {
+            rsp.Append(CultureInfo.InvariantCulture, $"/reference:\"{reference}\"\n");
+        }
+
+        rsp.Append(CultureInfo.InvariantCulture, $"/reference:\"{Path.Combine(Path.GetDirectoryName(Csc())!, "Microsoft.CodeAnalysis.dll")}\"\n\"{source}\"\n");
+        Compile(WriteRsp(directory, "empty-build.rsp", rsp.ToString()));
+        return output;
     }
 
     private static string WriteRsp(string directory, string name, string content)
