@@ -56,7 +56,7 @@ internal static class DriverProbe
     }
 
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    private sealed class EmptyAnalyzer(EmptyAnalyzer.Kind kind) : DiagnosticAnalyzer
+    internal sealed class EmptyAnalyzer(EmptyAnalyzer.Kind kind) : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor Unused = new("BENCH0002", "unused", "unused", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 

@@ -5,7 +5,7 @@ using System.Globalization;
 namespace FeatureFlags.Analyzers.Benchmarks;
 
 /// <summary>
-/// A noise-resistant cross-check of the BenchmarkDotNet numbers for a shared machine: the three cases
+/// A noise-resistant cross-check of the BenchmarkDotNet numbers for a shared machine: the four cases
 /// run interleaved (A, B, C, A, B, C, …) so that load from other processes hits all of them alike, and
 /// the medians of the per-round ratios of CPU time (see <see cref="CpuTimer"/>) are printed. <c>dotnet run -c Release -- paired 15</c>.
 /// </summary>
@@ -20,6 +20,7 @@ internal static class PairedRun
             ("compile", bench.WithoutAnalyzers),
             ("compile + analyzer host", bench.WithAnalyzerHost),
             ("compile + FeatureFlags analyzers", bench.WithAnalyzersCount),
+            ("compile + driver only (empty)", bench.WithAnalyzerDriver),
         };
         var times = cases.Select(_ => new List<double>()).ToArray();
         var wall = cases.Select(_ => new List<double>()).ToArray();
@@ -54,11 +55,15 @@ internal static class PairedRun
         var overCompile = Median(times[2].Zip(times[0], (a, b) => a / b).ToList());
         var wallOverCompile = Median(wall[2].Zip(wall[0], (a, b) => a / b).ToList());
         var overHost = Median(times[2].Zip(times[1], (a, b) => a / b).ToList());
-        var share = Median(Enumerable.Range(0, rounds).Select(r => (times[2][r] - times[1][r]) / times[0][r]).ToList());
+        var share = Median(Enumerable.Range(0, rounds).Select(r => (times[2][r] - times[3][r]) / times[0][r]).ToList());
         Console.WriteLine(string.Create(c, $"FeatureFlags analyzers / compile:        {overCompile:F3} (CPU time, median of per-round ratios)"));
         Console.WriteLine(string.Create(c, $"FeatureFlags analyzers / compile:        {wallOverCompile:F3} (wall clock, median of per-round ratios)"));
         Console.WriteLine(string.Create(c, $"FeatureFlags analyzers / analyzer host:  {overHost:F3}"));
-        Console.WriteLine(string.Create(c, $"FeatureFlags share (ff - host) / compile: {share:P1}"));
+        Console.WriteLine(string.Create(c, $"FeatureFlags share (ff - empty) / compile: {share:P1}"));
+        var driver = Median(times[3].Zip(times[0], (a, b) => a / b).ToList());
+        var overDriver = Median(times[2].Zip(times[3], (a, b) => a / b).ToList());
+        Console.WriteLine(string.Create(c, $"empty analyzer / compile:                {driver:F3} (the driver's own price)"));
+        Console.WriteLine(string.Create(c, $"FeatureFlags analyzers / empty analyzer: {overDriver:F3}"));
     }
 
     private static double Median(List<double> values)
