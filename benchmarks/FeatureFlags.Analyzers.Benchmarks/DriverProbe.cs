@@ -25,6 +25,7 @@ internal static class DriverProbe
             ("empty: syntax-tree action", () => bench.Run([new EmptyAnalyzer(EmptyAnalyzer.Kind.SyntaxTree)]).Length),
             ("empty: semantic-model action", () => bench.Run([new EmptyAnalyzer(EmptyAnalyzer.Kind.SemanticModel)]).Length),
             ("empty: compilation action", () => bench.Run([new EmptyAnalyzer(EmptyAnalyzer.Kind.Compilation)]).Length),
+            ("empty: compilation, generated code on", () => bench.Run([new EmptyAnalyzer(EmptyAnalyzer.Kind.CompilationAnalyzingGeneratedCode)]).Length),
             ("empty: operation action (host)", () => bench.Run([new OperationHostAnalyzer()]).Length),
             ("all FeatureFlags analyzers", bench.WithAnalyzersCount),
         };
@@ -67,6 +68,7 @@ internal static class DriverProbe
             SyntaxTree,
             SemanticModel,
             Compilation,
+            CompilationAnalyzingGeneratedCode,
         }
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Unused);
@@ -74,7 +76,9 @@ internal static class DriverProbe
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(kind == Kind.CompilationAnalyzingGeneratedCode
+                ? GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics
+                : GeneratedCodeAnalysisFlags.None);
             switch (kind)
             {
                 case Kind.SyntaxNode:
