@@ -74,6 +74,9 @@ internal sealed class CompiledFlag
 
     public FlagValueSource[] Sources { get; }
 
+    /// <summary>The flag's <see cref="FlagState"/>: its value when that is the same for every context.</summary>
+    public byte State => !_isStatic ? FlagState.Dynamic : _staticValue ? FlagState.StaticTrue : FlagState.StaticFalse;
+
     /// <summary>How configuration sets the flag, for the change log: equal descriptions mean equal behaviour.</summary>
     public string Description { get; }
 

@@ -8,9 +8,13 @@ internal sealed class FlagSnapshot : IFlagSnapshot
 {
     private readonly FlagTable _table;
 
+    // The table's states, held here too so that a typed read of a static flag is one array access.
+    private readonly byte[] _states;
+
     public FlagSnapshot(FlagTable table, EvaluationContext context)
     {
         _table = table;
+        _states = table.States;
         Context = context;
     }
 
@@ -19,26 +23,19 @@ internal sealed class FlagSnapshot : IFlagSnapshot
     public bool IsEnabled(string flag)
     {
         ArgumentNullException.ThrowIfNull(flag);
-        var compiled = _table.Find(flag);
-        if (compiled is null)
-        {
-            ReportUnknown(flag);
-            return false;
-        }
-
-        return compiled.IsEnabled(Context);
+        return _table.IsEnabled(flag, Context);
     }
 
     public bool IsEnabled(FlagKey flag)
     {
-        var compiled = _table.Find(flag);
-        if (compiled is null)
+        var states = _states;
+        var id = flag.Id;
+        if ((uint)id < (uint)states.Length && states[id] >= FlagState.StaticFalse)
         {
-            ReportUnknown(flag.Name);
-            return false;
+            return states[id] == FlagState.StaticTrue;
         }
 
-        return compiled.IsEnabled(Context);
+        return _table.IsEnabled(flag, Context);
     }
 
     public string? GetVariant(string flag)
@@ -47,7 +44,7 @@ internal sealed class FlagSnapshot : IFlagSnapshot
         var compiled = _table.Find(flag);
         if (compiled is null)
         {
-            ReportUnknown(flag);
+            _table.ReportUnknown(flag);
             return null;
         }
 
@@ -59,7 +56,7 @@ internal sealed class FlagSnapshot : IFlagSnapshot
         var compiled = _table.Find(flag);
         if (compiled is null)
         {
-            ReportUnknown(flag.Name);
+            _table.ReportUnknown(flag.Name);
             return null;
         }
 
@@ -72,7 +69,7 @@ internal sealed class FlagSnapshot : IFlagSnapshot
         var compiled = _table.Find(flag);
         if (compiled is null)
         {
-            ReportUnknown(flag);
+            _table.ReportUnknown(flag);
             return new FlagEvaluation(flag, false, null, EvaluationReason.UnknownFlag, null, []);
         }
 
@@ -86,6 +83,4 @@ internal sealed class FlagSnapshot : IFlagSnapshot
         var enabled = flag.Evaluate(Context, out var reason);
         return new FlagEvaluation(flag.Name, enabled, flag.GetVariant(Context), reason, flag.Definition, flag.Sources);
     }
-
-    private void ReportUnknown(string name) => _table.Reporter.Report(name, _table.Flags.Select(f => f.Name));
 }

@@ -1,0 +1,143 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace FeatureFlags.Evaluation;
+
+/// <summary>
+/// Finds a flag's id by name, ignoring case, in a few nanoseconds: an open-addressing table whose hash
+/// reads only the length and the first and last four characters (folded to lower case when ASCII), then
+/// one comparison. Immutable after construction, so it is safe for any number of readers.
+/// </summary>
+/// <remarks>
+/// Names are interned when the index is built: a name passed as a string literal (a catalog's
+/// <c>const</c>) is then usually the very same instance, and the comparison is a reference check. Flag
+/// names are few and stable, so the intern pool does not grow with reloads. Names whose sampled
+/// characters are not ASCII cannot be hashed case-insensitively this cheaply; they go through an
+/// ordinary ignore-case dictionary instead, so every name is still found whatever its script.
+/// </remarks>
+internal sealed class FlagNameIndex
+{
+    private const ulong NonAscii = 0xFF80_FF80_FF80_FF80;
+    private const ulong LowerCase = 0x0020_0020_0020_0020;
+
+    private readonly string?[] _names;
+    private readonly int[] _ids;
+    private readonly int _shift;
+    private readonly KeyValuePair<string, int>[] _all;
+    private readonly bool _hasNonAsciiNames;
+    private Dictionary<string, int>? _fallback;
+
+    public FlagNameIndex(IReadOnlyList<CompiledFlag> flags, int[] ids)
+    {
+        // Half full at most, so that a miss ends at an empty slot after a probe or two.
+        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, flags.Count * 2));
+        _names = new string?[capacity];
+        _ids = new int[capacity];
+        _shift = 64 - BitOperations.Log2((uint)capacity);
+        _all = new KeyValuePair<string, int>[flags.Count];
+        for (var i = 0; i < flags.Count; i++)
+        {
+            var name = string.Intern(flags[i].Name);
+            _all[i] = new(name, ids[i]);
+            if (!TryHash(name, out var hash))
+            {
+                _hasNonAsciiNames = true;
+                continue;
+            }
+
+            var slot = (int)(hash >> _shift);
+            while (_names[slot] is not null)
+            {
+                slot = (slot + 1) & (capacity - 1);
+            }
+
+            _names[slot] = name;
+            _ids[slot] = ids[i];
+        }
+
+        if (_hasNonAsciiNames)
+        {
+            _fallback = BuildFallback();
+        }
+    }
+
+    /// <summary>Finds the id of <paramref name="name"/>, ignoring case; 0 when the index has no such name.</summary>
+    public int Find(string name)
+    {
+        if (TryHash(name, out var hash))
+        {
+            var names = _names;
+            var mask = names.Length - 1;
+            for (var slot = (int)(hash >> _shift); ; slot = (slot + 1) & mask)
+            {
+                var candidate = names[slot];
+                if (candidate is null)
+                {
+                    break;
+                }
+
+                if (ReferenceEquals(candidate, name) || string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return _ids[slot];
+                }
+            }
+
+            if (!_hasNonAsciiNames)
+            {
+                return 0;
+            }
+        }
+
+        return FindSlow(name);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int FindSlow(string name)
+    {
+        var fallback = _fallback ?? LazyInitializer.EnsureInitialized(ref _fallback, BuildFallback);
+        return fallback.GetValueOrDefault(name);
+    }
+
+    private Dictionary<string, int> BuildFallback() => new(_all, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Hashes the length and the first and last four characters, folded to lower case. Fails when one of
+    /// those characters is not ASCII: folding other scripts takes tables, and the fallback handles them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryHash(string name, out ulong hash)
+    {
+        ref var start = ref MemoryMarshal.GetReference(name.AsSpan());
+        var length = name.Length;
+        ulong first;
+        ulong last;
+        if (length >= 4)
+        {
+            first = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref start));
+            last = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref start, length - 4)));
+        }
+        else
+        {
+            first = 0;
+            for (var i = 0; i < length; i++)
+            {
+                first |= (ulong)Unsafe.Add(ref start, i) << (16 * i);
+            }
+
+            last = first;
+        }
+
+        if (((first | last) & NonAscii) != 0)
+        {
+            hash = 0;
+            return false;
+        }
+
+        // ASCII letters differ from their other case only in bit 5; setting it folds them together.
+        hash = ((first | LowerCase) * 0x9E37_79B9_7F4A_7C15UL)
+            ^ BitOperations.RotateLeft((last | LowerCase) * 0xC2B2_AE3D_27D4_EB4FUL, 29)
+            ^ ((ulong)length * 0x1656_67B1_9E37_79F9UL);
+        return true;
+    }
+}
