@@ -29,6 +29,8 @@ public static class Program
             return ColdStart.Run(int.Parse(Option(args, "--cold-start") ?? "20", CultureInfo.InvariantCulture), output);
         }
 
+        if (args.Contains("--probe")) { return Probe.Run(); }
+
         if (args.Contains("--memory"))
         {
             return MemoryHeld.Run(int.Parse(Option(args, "--memory") ?? "10000", CultureInfo.InvariantCulture), output);

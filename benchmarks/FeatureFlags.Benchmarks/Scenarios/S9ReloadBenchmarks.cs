@@ -2,14 +2,15 @@ using BenchmarkDotNet.Attributes;
 using FeatureFlags.Benchmarks.Setup;
 using FeatureFlags.Configuration;
 using Microsoft.Extensions.Configuration;
-using Microsoft.FeatureManagement;
 
 namespace FeatureFlags.Benchmarks.Scenarios;
 
 /// <summary>
 /// Scenario 9: a reload of 10,000 flags (200 copies of the shared 50-flag mix). FeatureFlags re-reads,
-/// validates and compiles every flag, then swaps the table; MSFM's counterpart is what it does after a
-/// reload clears its cache: parse every definition again (lazily, here all at once).
+/// validates and compiles every flag, then swaps the table. MSFM has no counterpart step (it parses a
+/// definition lazily at its first read after a reload); parsing all 10,000 of its definitions took 32 s
+/// in a one-off dry run here (<c>ConfigurationFeatureDefinitionProvider.GetAllFeatureDefinitionsAsync</c>),
+/// too long to sit in every benchmark run; see benchmarks/results/README.md.
 /// </summary>
 [MemoryDiagnoser]
 public class S9ReloadBenchmarks
@@ -29,20 +30,6 @@ public class S9ReloadBenchmarks
 
     [GlobalCleanup]
     public void Cleanup() => _provider.Dispose();
-
-    [Benchmark(Baseline = true, Description = "MSFM: parse every definition again")]
-    public int FeatureManagement()
-    {
-        var provider = new ConfigurationFeatureDefinitionProvider(_configuration);
-        var count = 0;
-        var all = provider.GetAllFeatureDefinitionsAsync().GetAsyncEnumerator();
-        while (all.MoveNextAsync().AsTask().GetAwaiter().GetResult())
-        {
-            count++;
-        }
-
-        return count;
-    }
 
     [Benchmark(Description = "FeatureFlags: read, validate, compile and swap")]
     public bool Reload() => _provider.Reload();

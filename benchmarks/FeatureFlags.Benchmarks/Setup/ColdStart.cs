@@ -40,7 +40,7 @@ public static class ColdStart
         {
             foreach (var library in Libraries)
             {
-                var info = new ProcessStartInfo(Environment.ProcessPath!, ["--cold-start-child", library]) { RedirectStandardOutput = true };
+                var info = ChildStartInfo(library);
                 var wall = Stopwatch.StartNew();
                 using var process = Process.Start(info)!;
                 var line = process.StandardOutput.ReadToEnd().Trim().Split(' ');
@@ -71,6 +71,16 @@ public static class ColdStart
         }
 
         return 0;
+    }
+
+    // Started the way this process was: through its app host, or through `dotnet benchmarks.dll`.
+    private static ProcessStartInfo ChildStartInfo(string library)
+    {
+        var host = Environment.ProcessPath!;
+        string[] arguments = Path.GetFileNameWithoutExtension(host) == "dotnet"
+            ? [typeof(ColdStart).Assembly.Location, "--cold-start-child", library]
+            : ["--cold-start-child", library];
+        return new ProcessStartInfo(host, arguments) { RedirectStandardOutput = true };
     }
 
     private static double Median(List<double> values)

@@ -18,6 +18,22 @@ internal static class LayeredFlagReader
         var flags = new Dictionary<string, FlagAccumulator>(StringComparer.OrdinalIgnoreCase);
         foreach (var layer in ConfigurationLayer.Of(configuration))
         {
+            if (layer.Tree(section) is { } tree)
+            {
+                foreach (var flagNode in tree.Root.Children)
+                {
+                    if (!FlagRules.IsValidFlagName(flagNode.Segment))
+                    {
+                        problems.Add(new FlagProblem(section + ":" + flagNode.Segment, FlagRules.InvalidNameMessage(flagNode.Segment), layer.SourceOf(flagNode.Path)));
+                        continue;
+                    }
+
+                    Accumulate(flags, flagNode.Segment, KeyTree.ToFlagNode(flagNode, layer.SourceOf));
+                }
+
+                continue;
+            }
+
             foreach (var (name, count) in CountSegments(layer.ChildKeys(section)))
             {
                 var path = section + ":" + name;
@@ -29,18 +45,21 @@ internal static class LayeredFlagReader
 
                 var value = layer.Get(path);
                 var isPlainValue = value is not null && (layer.IsMergedView || (layer.ListsEverySegment && count == 1));
-                var node = isPlainValue ? new FlagNode(value, null, layer.SourceOf(path)) : ReadNode(layer, path);
-
-                if (!flags.TryGetValue(name, out var flag))
-                {
-                    flags[name] = flag = new FlagAccumulator(name);
-                }
-
-                flag.Apply(node);
+                Accumulate(flags, name, isPlainValue ? new FlagNode(value, null, layer.SourceOf(path)) : ReadNode(layer, path));
             }
         }
 
         return flags.Values.Select(f => f.ToMergedFlag()).ToList();
+    }
+
+    private static void Accumulate(Dictionary<string, FlagAccumulator> flags, string name, FlagNode node)
+    {
+        if (!flags.TryGetValue(name, out var flag))
+        {
+            flags[name] = flag = new FlagAccumulator(name);
+        }
+
+        flag.Apply(node);
     }
 
     private static Dictionary<string, int> CountSegments(IEnumerable<string> segments)

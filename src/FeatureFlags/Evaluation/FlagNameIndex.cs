@@ -10,9 +10,7 @@ namespace FeatureFlags.Evaluation;
 /// one comparison. Immutable after construction, so it is safe for any number of readers.
 /// </summary>
 /// <remarks>
-/// Names are interned when the index is built: a name passed as a string literal (a catalog's
-/// <c>const</c>) is then usually the very same instance, and the comparison is a reference check. Flag
-/// names are few and stable, so the intern pool does not grow with reloads. Names whose sampled
+/// Names whose sampled
 /// characters are not ASCII cannot be hashed case-insensitively this cheaply; they go through an
 /// ordinary ignore-case dictionary instead, so every name is still found whatever its script.
 /// </remarks>
@@ -38,7 +36,7 @@ internal sealed class FlagNameIndex
         _all = new KeyValuePair<string, int>[flags.Count];
         for (var i = 0; i < flags.Count; i++)
         {
-            var name = string.Intern(flags[i].Name);
+            var name = flags[i].Name;
             _all[i] = new(name, ids[i]);
             if (!TryHash(name, out var hash))
             {

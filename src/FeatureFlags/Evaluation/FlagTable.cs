@@ -10,35 +10,38 @@ internal sealed class FlagTable
 {
     private readonly CompiledFlag?[] _byId;
     private readonly FlagNameIndex _byName;
+    private CompiledFlag[]? _sorted;
 
     public FlagTable(IReadOnlyCollection<CompiledFlag> flags, UnknownFlagReporter reporter)
     {
         Reporter = reporter;
-        var ordered = flags.ToArray();
-        Array.Sort(ordered, static (a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.Name, b.Name));
-        Flags = ordered;
+        var flagArray = flags.ToArray();
+        All = flagArray;
 
         var maxId = 0;
-        var ids = new int[ordered.Length];
-        for (var i = 0; i < ordered.Length; i++)
+        var ids = new int[flagArray.Length];
+        for (var i = 0; i < flagArray.Length; i++)
         {
-            ids[i] = FlagKeyRegistry.GetId(ordered[i].Name);
+            ids[i] = FlagKeyRegistry.GetId(flagArray[i].Name);
             maxId = Math.Max(maxId, ids[i]);
         }
 
         _byId = new CompiledFlag?[maxId + 1];
         States = new byte[maxId + 1];
-        for (var i = 0; i < ordered.Length; i++)
+        for (var i = 0; i < flagArray.Length; i++)
         {
-            _byId[ids[i]] = ordered[i];
-            States[ids[i]] = ordered[i].State;
+            _byId[ids[i]] = flagArray[i];
+            States[ids[i]] = flagArray[i].State;
         }
 
-        _byName = new FlagNameIndex(ordered, ids);
+        _byName = new FlagNameIndex(flagArray, ids);
     }
 
-    /// <summary>Every flag, ordered by name.</summary>
-    public IReadOnlyList<CompiledFlag> Flags { get; }
+    /// <summary>Every flag, in no particular order.</summary>
+    public IReadOnlyList<CompiledFlag> All { get; }
+
+    /// <summary>Every flag, flagArray by name. Sorted at first use: a reload of many flags need not pay for it.</summary>
+    public IReadOnlyList<CompiledFlag> Flags => _sorted ?? LazyInitializer.EnsureInitialized(ref _sorted, SortByName);
 
     /// <summary>One <see cref="FlagState"/> per flag id, for the read path's static answer.</summary>
     public byte[] States { get; }
@@ -97,5 +100,12 @@ internal sealed class FlagTable
         return false;
     }
 
-    public void ReportUnknown(string name) => Reporter.Report(name, Flags.Select(f => f.Name));
+    public void ReportUnknown(string name) => Reporter.Report(name, All.Select(f => f.Name));
+
+    private CompiledFlag[] SortByName()
+    {
+        var sorted = All.ToArray();
+        Array.Sort(sorted, static (a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.Name, b.Name));
+        return sorted;
+    }
 }

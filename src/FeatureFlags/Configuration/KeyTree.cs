@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Configuration;
+
+namespace FeatureFlags.Configuration;
+
+/// <summary>
+/// The keys of one provider below a section, as a tree built in one scan: what walking the provider
+/// with <see cref="IConfigurationProvider.GetChildKeys"/> and <see cref="IConfigurationProvider.TryGet"/>
+/// gives, at a cost linear in the number of keys. Children are distinct ignoring case and sorted as
+/// providers sort them (<see cref="ConfigurationKeyComparer"/>).
+/// </summary>
+internal sealed class KeyTree
+{
+    public KeyTree(string section, IEnumerable<KeyValuePair<string, string?>> data)
+    {
+        Root = new Node(section, section);
+        foreach (var (key, value) in data)
+        {
+            if (key.Length <= section.Length + 1 || key[section.Length] != ':' || !key.StartsWith(section, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var node = Root;
+            var start = section.Length + 1;
+            while (true)
+            {
+                var end = key.IndexOf(':', start);
+                var isLast = end < 0;
+                node = node.Child(key, start, isLast ? key.Length : end);
+                if (isLast)
+                {
+                    node.SetValue(key, value);
+                    break;
+                }
+
+                start = end + 1;
+            }
+        }
+    }
+
+    public Node Root { get; }
+
+    /// <summary>Converts a node and everything below it to the provider-independent <see cref="FlagNode"/>.</summary>
+    public static FlagNode ToFlagNode(Node node, Func<string, FlagValueSource> sourceOf)
+    {
+        List<KeyValuePair<string, FlagNode>>? children = null;
+        if (node.Children.Count > 0)
+        {
+            children = new List<KeyValuePair<string, FlagNode>>(node.Children.Count);
+            foreach (var child in node.SortedChildren())
+            {
+                children.Add(new(child.Segment, ToFlagNode(child, sourceOf)));
+            }
+        }
+
+        return new FlagNode(node.Value, children, sourceOf(node.Path));
+    }
+
+    /// <summary>A path in the tree: its last segment, the key it stands for, its value and its children.</summary>
+    internal sealed class Node(string segment, string path)
+    {
+        // Above this many children a dictionary finds a child; below it, a scan is cheaper than hashing.
+        private const int ScanLimit = 8;
+
+        private Dictionary<string, Node>? _lookup;
+
+        public string Segment { get; } = segment;
+
+        /// <summary>The full key, as the provider spells it when it has this very key.</summary>
+        public string Path { get; private set; } = path;
+
+        public string? Value { get; private set; }
+
+        public List<Node> Children { get; } = [];
+
+        public void SetValue(string key, string? value)
+        {
+            Path = key;
+            Value = value;
+        }
+
+        public Node Child(string key, int start, int end)
+        {
+            var segment = key.AsSpan(start, end - start);
+            if (_lookup is null)
+            {
+                foreach (var child in Children)
+                {
+                    if (segment.Equals(child.Segment, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return child;
+                    }
+                }
+            }
+            else if (_lookup.TryGetValue(segment.ToString(), out var found))
+            {
+                return found;
+            }
+
+            var created = new Node(segment.ToString(), end == key.Length ? key : key[..end]);
+            Children.Add(created);
+            if (_lookup is not null)
+            {
+                _lookup.Add(created.Segment, created);
+            }
+            else if (Children.Count > ScanLimit)
+            {
+                _lookup = Children.ToDictionary(c => c.Segment, StringComparer.OrdinalIgnoreCase);
+            }
+
+            return created;
+        }
+
+        public IEnumerable<Node> SortedChildren()
+        {
+            if (Children.Count > 1)
+            {
+                Children.Sort(static (a, b) => ConfigurationKeyComparer.Instance.Compare(a.Segment, b.Segment));
+            }
+
+            return Children;
+        }
+    }
+}
