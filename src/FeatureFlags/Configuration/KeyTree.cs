@@ -44,7 +44,7 @@ internal sealed class KeyTree
     public static FlagNode ToFlagNode(Node node, Func<string, FlagValueSource> sourceOf)
     {
         List<KeyValuePair<string, FlagNode>>? children = null;
-        if (node.Children.Count > 0)
+        if (node.Children is { Count: > 0 })
         {
             children = new List<KeyValuePair<string, FlagNode>>(node.Children.Count);
             foreach (var child in node.SortedChildren())
@@ -71,7 +71,8 @@ internal sealed class KeyTree
 
         public string? Value { get; private set; }
 
-        public List<Node> Children { get; } = [];
+        /// <summary>The children, or null when there are none (most nodes are plain values).</summary>
+        public List<Node>? Children { get; private set; }
 
         public void SetValue(string key, string? value)
         {
@@ -82,7 +83,7 @@ internal sealed class KeyTree
         public Node Child(string key, int start, int end)
         {
             var segment = key.AsSpan(start, end - start);
-            if (_lookup is null)
+            if (_lookup is null && Children is not null)
             {
                 foreach (var child in Children)
                 {
@@ -92,13 +93,13 @@ internal sealed class KeyTree
                     }
                 }
             }
-            else if (_lookup.TryGetValue(segment.ToString(), out var found))
+            else if (_lookup is not null && _lookup.TryGetValue(segment.ToString(), out var found))
             {
                 return found;
             }
 
             var created = new Node(segment.ToString(), end == key.Length ? key : key[..end]);
-            Children.Add(created);
+            (Children ??= []).Add(created);
             if (_lookup is not null)
             {
                 _lookup.Add(created.Segment, created);
@@ -113,11 +114,13 @@ internal sealed class KeyTree
 
         public IEnumerable<Node> SortedChildren()
         {
-            if (Children.Count > 1)
+            if (Children is not { Count: > 1 })
             {
-                Children.Sort(static (a, b) => ConfigurationKeyComparer.Instance.Compare(a.Segment, b.Segment));
+                return Children ?? [];
             }
 
+            // Sorted when converted; the root's children (the flags) are only listed, never sorted.
+            Children.Sort(static (a, b) => ConfigurationKeyComparer.Instance.Compare(a.Segment, b.Segment));
             return Children;
         }
     }

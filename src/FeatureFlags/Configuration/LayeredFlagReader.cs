@@ -20,7 +20,7 @@ internal static class LayeredFlagReader
         {
             if (layer.Tree(section) is { } tree)
             {
-                foreach (var flagNode in tree.Root.Children)
+                foreach (var flagNode in tree.Root.Children ?? [])
                 {
                     if (!FlagRules.IsValidFlagName(flagNode.Segment))
                     {

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using FeatureFlags.Configuration;
 using FeatureFlags.Targeting;
@@ -14,8 +13,8 @@ internal sealed class CompiledFlag
     private readonly bool _isStatic;
     private readonly bool _staticValue;
     private readonly EvaluationReason _staticReason;
-    private readonly FrozenSet<string>? _users;
-    private readonly FrozenSet<string>? _groups;
+    private readonly NameSet? _users;
+    private readonly NameSet? _groups;
     private readonly bool _hasRollout;
     private readonly ulong _rolloutThreshold;
     private readonly uint _rolloutSeed;
@@ -58,8 +57,8 @@ internal sealed class CompiledFlag
             return;
         }
 
-        _users = spec.Users.Length > 0 ? spec.Users.ToFrozenSet(StringComparer.OrdinalIgnoreCase) : null;
-        _groups = spec.Groups.Length > 0 ? spec.Groups.ToFrozenSet(StringComparer.OrdinalIgnoreCase) : null;
+        _users = spec.Users.Length > 0 ? new NameSet(spec.Users) : null;
+        _groups = spec.Groups.Length > 0 ? new NameSet(spec.Groups) : null;
         if (spec.Rollout is { } rollout)
         {
             _hasRollout = true;

@@ -6,7 +6,7 @@ namespace FeatureFlags.Evaluation;
 
 /// <summary>
 /// Finds a flag's id by name, ignoring case, in a few nanoseconds: an open-addressing table whose hash
-/// reads only the length and the first and last four characters (folded to lower case when ASCII), then
+/// reads only the length and the first, middle and last four characters (folded to lower case when ASCII), then
 /// one comparison. Immutable after construction, so it is safe for any number of readers.
 /// </summary>
 /// <remarks>
@@ -75,7 +75,8 @@ internal sealed class FlagNameIndex
                     break;
                 }
 
-                if (ReferenceEquals(candidate, name) || string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
+                // Callers mostly pass the name spelled as configured: an exact comparison first is cheaper.
+                if (string.Equals(candidate, name) || string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
                 {
                     return _ids[slot];
                 }
@@ -100,7 +101,7 @@ internal sealed class FlagNameIndex
     private Dictionary<string, int> BuildFallback() => new(_all, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Hashes the length and the first and last four characters, folded to lower case. Fails when one of
+    /// Hashes the length and the first, middle and last four characters, folded to lower case. Fails when one of
     /// those characters is not ASCII: folding other scripts takes tables, and the fallback handles them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -110,10 +111,16 @@ internal sealed class FlagNameIndex
         var length = name.Length;
         ulong first;
         ulong last;
+        ulong middle = 0;
         if (length >= 4)
         {
             first = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref start));
             last = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref start, length - 4)));
+            if (length > 8)
+            {
+                // Long names often share a prefix and a suffix ("Checkout.X.Enabled"): sample the middle too.
+                middle = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref start, (length / 2) - 2))) | LowerCase;
+            }
         }
         else
         {
@@ -126,16 +133,15 @@ internal sealed class FlagNameIndex
             last = first;
         }
 
-        if (((first | last) & NonAscii) != 0)
+        if (((first | last | middle) & NonAscii) != 0)
         {
             hash = 0;
             return false;
         }
 
-        // ASCII letters differ from their other case only in bit 5; setting it folds them together.
-        hash = ((first | LowerCase) * 0x9E37_79B9_7F4A_7C15UL)
-            ^ BitOperations.RotateLeft((last | LowerCase) * 0xC2B2_AE3D_27D4_EB4FUL, 29)
-            ^ ((ulong)length * 0x1656_67B1_9E37_79F9UL);
+        // ASCII letters differ from their other case only in bit 5; setting it folds them together. The
+        // last multiplication carries every input bit into the top bits, which pick the slot.
+        hash = (((((first | LowerCase) * 0x9E37_79B9_7F4A_7C15UL) ^ middle) * 0x9E37_79B9_7F4A_7C15UL) ^ (last | LowerCase) ^ (ulong)length) * 0xC2B2_AE3D_27D4_EB4FUL;
         return true;
     }
 }
