@@ -29,7 +29,6 @@ public static class Program
             return ColdStart.Run(int.Parse(Option(args, "--cold-start") ?? "20", CultureInfo.InvariantCulture), output);
         }
 
-        if (args.Contains("--probe")) { return Probe.Run(); }
 
         if (args.Contains("--memory"))
         {
