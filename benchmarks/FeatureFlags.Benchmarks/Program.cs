@@ -29,7 +29,6 @@ public static class Program
             return ColdStart.Run(int.Parse(Option(args, "--cold-start") ?? "20", CultureInfo.InvariantCulture), output);
         }
 
-
         if (args.Contains("--memory"))
         {
             return MemoryHeld.Run(int.Parse(Option(args, "--memory") ?? "10000", CultureInfo.InvariantCulture), output);
