@@ -3,6 +3,7 @@ using FeatureFlags.Benchmarks.Setup;
 using FeatureFlags.Configuration;
 using FeatureFlags.DependencyInjection;
 using FeatureFlags.Evaluation;
+using Microsoft.Extensions.Configuration;
 
 namespace FeatureFlags.Benchmarks.Scenarios;
 
@@ -27,7 +28,8 @@ public class S9ReadDuringReloadBenchmarks
     public void Setup()
     {
         var flags = BenchmarkFlags.Many(200);
-        _provider = new FlagTableProvider(BenchmarkFlags.Configuration(flags), new FeatureFlagsOptions(), [], loggerFactory: null);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(BenchmarkFlags.Settings(flags, featureManagement: false)).Build();
+        _provider = new FlagTableProvider(configuration, new FeatureFlagsOptions(), [], loggerFactory: null);
         _reader = new CurrentFlagReader(_provider);
         _key = new FlagKey(flags[7].Name);
         if (Reloading)

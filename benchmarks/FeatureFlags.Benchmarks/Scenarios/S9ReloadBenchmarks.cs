@@ -24,7 +24,10 @@ public class S9ReloadBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _configuration = BenchmarkFlags.Configuration(BenchmarkFlags.Many(Flags / 50));
+        // FeatureFlags' schema only: the MSFM copy of the flags would only add keys for the reload to skip.
+        _configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(BenchmarkFlags.Settings(BenchmarkFlags.Many(Flags / 50), featureManagement: false))
+            .Build();
         _provider = new FlagTableProvider(_configuration, new FeatureFlagsOptions(), [], loggerFactory: null);
     }
 

@@ -10,6 +10,9 @@ namespace FeatureFlags.Evaluation;
 /// one comparison. Immutable after construction, so it is safe for any number of readers.
 /// </summary>
 /// <remarks>
+/// Names are interned when the index is built: a name passed as a string literal (a catalog's
+/// <c>const</c>, or a literal at the call site) is then the very same instance, and the comparison
+/// is a reference check. Flag names are few and stable, so the intern pool does not grow with reloads.
 /// Names whose sampled
 /// characters are not ASCII cannot be hashed case-insensitively this cheaply; they go through an
 /// ordinary ignore-case dictionary instead, so every name is still found whatever its script.
@@ -36,7 +39,7 @@ internal sealed class FlagNameIndex
         _all = new KeyValuePair<string, int>[flags.Count];
         for (var i = 0; i < flags.Count; i++)
         {
-            var name = flags[i].Name;
+            var name = string.Intern(flags[i].Name);
             _all[i] = new(name, ids[i]);
             if (!TryHash(name, out var hash))
             {
@@ -61,6 +64,7 @@ internal sealed class FlagNameIndex
     }
 
     /// <summary>Finds the id of <paramref name="name"/>, ignoring case; 0 when the index has no such name.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(string name)
     {
         if (TryHash(name, out var hash))
@@ -75,8 +79,9 @@ internal sealed class FlagNameIndex
                     break;
                 }
 
-                // Callers mostly pass the name spelled as configured: an exact comparison first is cheaper.
-                if (string.Equals(candidate, name) || string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
+                // Literals are the interned instance (a reference check); other callers mostly spell the
+                // name as configured, and an exact comparison is cheaper than one ignoring case.
+                if (ReferenceEquals(candidate, name) || string.Equals(candidate, name) || string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
                 {
                     return _ids[slot];
                 }

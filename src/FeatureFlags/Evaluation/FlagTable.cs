@@ -79,6 +79,7 @@ internal sealed class FlagTable
     }
 
     /// <summary>Reads a flag by name, ignoring case.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsEnabled(string name, EvaluationContext context)
     {
         var id = _byName.Find(name);
