@@ -12,7 +12,8 @@ internal sealed class KeyTree
 {
     public KeyTree(string section, IEnumerable<KeyValuePair<string, string?>> data)
     {
-        Root = new Node(section, section);
+        // Most keys of a flags-only source are flags: sizing the root for all of them saves regrowing it.
+        Root = new Node(section, section, data is ICollection<KeyValuePair<string, string?>> all ? all.Count : 0);
         foreach (var (key, value) in data)
         {
             if (key.Length <= section.Length + 1 || key[section.Length] != ':' || !key.StartsWith(section, StringComparison.OrdinalIgnoreCase))
@@ -57,7 +58,7 @@ internal sealed class KeyTree
     }
 
     /// <summary>A path in the tree: its last segment, the key it stands for, its value and its children.</summary>
-    internal sealed class Node(string segment, string path)
+    internal sealed class Node(string segment, string path, int expectedChildren = 0)
     {
         // Above this many children a dictionary finds a child; below it, a scan is cheaper than hashing.
         private const int ScanLimit = 8;
@@ -93,20 +94,28 @@ internal sealed class KeyTree
                     }
                 }
             }
+#if NET9_0_OR_GREATER
+            else if (_lookup is not null && _lookup.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(segment, out var found))
+#else
             else if (_lookup is not null && _lookup.TryGetValue(segment.ToString(), out var found))
+#endif
             {
                 return found;
             }
 
             var created = new Node(segment.ToString(), end == key.Length ? key : key[..end]);
-            (Children ??= []).Add(created);
+            (Children ??= new List<Node>(Math.Max(4, expectedChildren))).Add(created);
             if (_lookup is not null)
             {
                 _lookup.Add(created.Segment, created);
             }
             else if (Children.Count > ScanLimit)
             {
-                _lookup = Children.ToDictionary(c => c.Segment, StringComparer.OrdinalIgnoreCase);
+                _lookup = new Dictionary<string, Node>(Math.Max(Children.Count, expectedChildren), StringComparer.OrdinalIgnoreCase);
+                foreach (var child in Children)
+                {
+                    _lookup.Add(child.Segment, child);
+                }
             }
 
             return created;

@@ -25,22 +25,24 @@ internal sealed class FlagNameIndex
     private readonly string?[] _names;
     private readonly int[] _ids;
     private readonly int _shift;
-    private readonly KeyValuePair<string, int>[] _all;
+    private readonly IReadOnlyList<CompiledFlag> _flags;
+    private readonly int[] _flagIds;
     private readonly bool _hasNonAsciiNames;
     private Dictionary<string, int>? _fallback;
 
     public FlagNameIndex(IReadOnlyList<CompiledFlag> flags, int[] ids)
     {
-        // Half full at most, so that a miss ends at an empty slot after a probe or two.
-        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, flags.Count * 2));
+        // At most two-thirds full, so that a miss ends at an empty slot after a probe or two, and no bigger:
+        // with thousands of flags, these arrays are large objects that only a full collection reclaims.
+        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, flags.Count + (flags.Count / 2)));
         _names = new string?[capacity];
         _ids = new int[capacity];
         _shift = 64 - BitOperations.Log2((uint)capacity);
-        _all = new KeyValuePair<string, int>[flags.Count];
+        _flags = flags;
+        _flagIds = ids;
         for (var i = 0; i < flags.Count; i++)
         {
             var name = string.Intern(flags[i].Name);
-            _all[i] = new(name, ids[i]);
             if (!TryHash(name, out var hash))
             {
                 _hasNonAsciiNames = true;
@@ -103,7 +105,16 @@ internal sealed class FlagNameIndex
         return fallback.GetValueOrDefault(name);
     }
 
-    private Dictionary<string, int> BuildFallback() => new(_all, StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, int> BuildFallback()
+    {
+        var fallback = new Dictionary<string, int>(_flags.Count, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < _flags.Count; i++)
+        {
+            fallback[_flags[i].Name] = _flagIds[i];
+        }
+
+        return fallback;
+    }
 
     /// <summary>
     /// Hashes the length and the first, middle and last four characters, folded to lower case. Fails when one of

@@ -40,7 +40,7 @@ internal sealed class FlagTable
     /// <summary>Every flag, in no particular order.</summary>
     public IReadOnlyList<CompiledFlag> All { get; }
 
-    /// <summary>Every flag, flagArray by name. Sorted at first use: a reload of many flags need not pay for it.</summary>
+    /// <summary>Every flag, ordered by name. Sorted at first use: a reload of many flags need not pay for it.</summary>
     public IReadOnlyList<CompiledFlag> Flags => _sorted ?? LazyInitializer.EnsureInitialized(ref _sorted, SortByName);
 
     /// <summary>One <see cref="FlagState"/> per flag id, for the read path's static answer.</summary>
