@@ -36,7 +36,7 @@ internal sealed class FlagTableBuilder
 
         foreach (var flag in merged)
         {
-            var path = _options.SectionName + ":" + flag.Name;
+            var path = PathOf(flag);
             declared.TryGetValue(flag.Name, out var definition);
             var spec = FlagRules.Parse(path, flag.Node, definition?.Kind.ToString(), found);
             if (definition is null && _catalogs.Count > 0)
@@ -99,6 +99,25 @@ internal sealed class FlagTableBuilder
         }
 
         return declared;
+    }
+
+    /// <summary>
+    /// The flag's configuration path. A plain value read from a file or in-memory source is at exactly
+    /// that key, so its source's key is reused rather than one more string per flag on every reload.
+    /// </summary>
+    private string PathOf(MergedFlag flag)
+    {
+        var section = _options.SectionName;
+        if (flag.Sources is [{ Key: var key }]
+            && key.Length == section.Length + 1 + flag.Name.Length
+            && key.StartsWith(section, StringComparison.Ordinal)
+            && key[section.Length] == ':'
+            && key.EndsWith(flag.Name, StringComparison.Ordinal))
+        {
+            return key;
+        }
+
+        return section + ":" + flag.Name;
     }
 
     private static string Format(FlagProblem problem) =>

@@ -42,7 +42,7 @@ internal sealed class KeyTree
     public Node Root { get; }
 
     /// <summary>Converts a node and everything below it to the provider-independent <see cref="FlagNode"/>.</summary>
-    public static FlagNode ToFlagNode(Node node, Func<string, FlagValueSource> sourceOf)
+    public static FlagNode ToFlagNode(Node node, ConfigurationLayer layer)
     {
         List<KeyValuePair<string, FlagNode>>? children = null;
         if (node.Children is { Count: > 0 })
@@ -50,11 +50,11 @@ internal sealed class KeyTree
             children = new List<KeyValuePair<string, FlagNode>>(node.Children.Count);
             foreach (var child in node.SortedChildren())
             {
-                children.Add(new(child.Segment, ToFlagNode(child, sourceOf)));
+                children.Add(new(child.Segment, ToFlagNode(child, layer)));
             }
         }
 
-        return new FlagNode(node.Value, children, sourceOf(node.Path));
+        return new FlagNode(node.Value, children, layer.SourceOf(node.Path));
     }
 
     /// <summary>A path in the tree: its last segment, the key it stands for, its value and its children.</summary>

@@ -51,6 +51,13 @@ internal static class LayeredFlagReader
         var merged = new List<MergedFlag>(first?.Count ?? 0);
         foreach (var (name, node) in first ?? [])
         {
+            if (!node.HasChildren || node.Value is not null)
+            {
+                // What an accumulator makes of one plain value, without the accumulator.
+                merged.Add(new MergedFlag(name, node, [(FlagValueSource)node.Origin!]));
+                continue;
+            }
+
             var flag = new FlagAccumulator(name);
             flag.Apply(node);
             merged.Add(flag.ToMergedFlag());
@@ -73,7 +80,7 @@ internal static class LayeredFlagReader
                     continue;
                 }
 
-                read.Add(new(flagNode.Segment, KeyTree.ToFlagNode(flagNode, layer.SourceOf)));
+                read.Add(new(flagNode.Segment, KeyTree.ToFlagNode(flagNode, layer)));
             }
 
             return read;

@@ -21,13 +21,15 @@ internal sealed class CompiledFlag
     private readonly uint _variantSeed;
     private readonly ulong[] _variantThresholds;
     private readonly string[] _variantNames;
+    private readonly FlagSpec? _spec;
+    private string? _description;
 
     public CompiledFlag(string name, FlagDefinition? definition, FlagSpec? spec, FlagValueSource[] sources)
     {
         Name = name;
         Definition = definition;
         Sources = sources;
-        Description = Describe(definition, spec);
+        _spec = spec;
         _variantThresholds = [];
         _variantNames = [];
 
@@ -76,8 +78,12 @@ internal sealed class CompiledFlag
     /// <summary>The flag's <see cref="FlagState"/>: its value when that is the same for every context.</summary>
     public byte State => !_isStatic ? FlagState.Dynamic : _staticValue ? FlagState.StaticTrue : FlagState.StaticFalse;
 
-    /// <summary>How configuration sets the flag, for the change log: equal descriptions mean equal behaviour.</summary>
-    public string Description { get; }
+    /// <summary>
+    /// How configuration sets the flag, for the change log: equal descriptions mean equal behaviour.
+    /// Written at first use: only the change log reads it, and a reload without one need not pay for it.
+    /// Two threads may both write it; they write equal strings.
+    /// </summary>
+    public string Description => _description ??= Describe(Definition, _spec);
 
     public bool IsEnabled(EvaluationContext context) => _isStatic ? _staticValue : EvaluateTargeting(context, out _);
 
