@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FeatureFlags.Configuration;
 
 namespace FeatureFlags.DependencyInjection;
@@ -14,6 +15,7 @@ internal sealed class CurrentFlagReader(FlagTableProvider tables) : IFlagReader
         return tables.Current.IsEnabled(flag, EvaluationContext.Empty);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsEnabled(FlagKey flag) => tables.Current.IsEnabled(flag, EvaluationContext.Empty);
 
     public bool IsEnabled(string flag, EvaluationContext context)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FeatureFlags.Evaluation;
 
 /// <summary>
@@ -26,6 +28,9 @@ internal sealed class FlagSnapshot : IFlagSnapshot
         return _table.IsEnabled(flag, Context);
     }
 
+    // Small enough to be inlined where the JIT devirtualizes the interface call (the usual case: one
+    // snapshot type): a typed read of a static flag is then a type check, a bounds check and a load.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsEnabled(FlagKey flag)
     {
         var states = _states;
@@ -35,8 +40,11 @@ internal sealed class FlagSnapshot : IFlagSnapshot
             return states[id] == FlagState.StaticTrue;
         }
 
-        return _table.IsEnabled(flag, Context);
+        return Evaluate(flag);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool Evaluate(FlagKey flag) => _table.IsEnabled(flag, Context);
 
     public string? GetVariant(string flag)
     {
