@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
@@ -41,7 +42,8 @@ public static class Program
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int RunBenchmarks(string[] args)
     {
-        IConfig config = DefaultConfig.Instance;
+        // The targets are medians: show them beside the means.
+        IConfig config = DefaultConfig.Instance.AddColumn(StatisticColumn.Median);
         if (args.Contains("--quick"))
         {
             config = config.AddJob(Job.ShortRun);
