@@ -21,15 +21,14 @@ internal sealed class CompiledFlag
     private readonly uint _variantSeed;
     private readonly ulong[] _variantThresholds;
     private readonly string[] _variantNames;
-    private readonly FlagSpec? _spec;
     private string? _description;
 
     public CompiledFlag(string name, FlagDefinition? definition, FlagSpec? spec, FlagValueSource[] sources)
     {
         Name = name;
         Definition = definition;
+        Spec = spec;
         Sources = sources;
-        _spec = spec;
         _variantThresholds = [];
         _variantNames = [];
 
@@ -73,6 +72,9 @@ internal sealed class CompiledFlag
 
     public FlagDefinition? Definition { get; }
 
+    /// <summary>The validated configuration the flag was compiled from; null when configuration is silent.</summary>
+    public FlagSpec? Spec { get; }
+
     public FlagValueSource[] Sources { get; }
 
     /// <summary>The flag's <see cref="FlagState"/>: its value when that is the same for every context.</summary>
@@ -83,7 +85,7 @@ internal sealed class CompiledFlag
     /// Written at first use: only the change log reads it, and a reload without one need not pay for it.
     /// Two threads may both write it; they write equal strings.
     /// </summary>
-    public string Description => _description ??= Describe(Definition, _spec);
+    public string Description => _description ??= Describe(Definition, Spec);
 
     public bool IsEnabled(EvaluationContext context) => _isStatic ? _staticValue : EvaluateTargeting(context, out _);
 

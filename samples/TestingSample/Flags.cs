@@ -1,0 +1,25 @@
+using FeatureFlags;
+
+namespace TestingSample;
+
+/// <summary>The shop's flags: metadata here, values per environment in appsettings*.json.</summary>
+[FlagCatalog]
+public sealed partial class Flags
+{
+    /// <summary>The new checkout flow: a discount on larger carts.</summary>
+    [Flag(FlagKind.Release, Expires = "2027-03-31", Owner = "team-checkout", Description = "New checkout flow",
+          RemovalIssue = "https://example.test/shop/issues/41")]
+    public const string NewCheckout = "NewCheckout";
+
+    /// <summary>Free shipping on every order.</summary>
+    [Flag(FlagKind.Release, Expires = "2027-02-28", Owner = "team-checkout", Description = "Free shipping")]
+    public const string FreeShipping = "FreeShipping";
+
+    /// <summary>Kill switch for recommendations; on unless configuration says otherwise.</summary>
+    [Flag(FlagKind.Ops, Owner = "team-platform", Description = "Kill switch for recommendations", Default = true)]
+    public const string Recommendations = "Recommendations";
+
+    /// <summary>The colour of the checkout button.</summary>
+    [Flag(FlagKind.Experiment, Expires = "2027-01-31", Owner = "team-growth", Description = "Checkout button colour")]
+    public const string CheckoutButton = "CheckoutButton";
+}

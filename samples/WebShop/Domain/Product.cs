@@ -1,0 +1,4 @@
+namespace WebShop.Domain;
+
+/// <summary>Something the shop sells.</summary>
+public sealed record Product(int Id, string Name, decimal Price, string Category);

@@ -1,0 +1,42 @@
+using FeatureFlags;
+
+using WebShop;
+using WebShop.Api;
+using WebShop.Demo;
+using WebShop.Domain;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddAuthentication(DemoUserHandler.SchemeName)
+    .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DemoUserHandler>(DemoUserHandler.SchemeName, null);
+builder.Services.AddAuthorization();
+builder.Services.AddRazorPages();
+
+// Flags from appsettings*.json, the per-request context from the signed-in user, gates and tag helpers.
+builder.Services.AddFeatureFlags(builder.Configuration)
+    .AddCatalog<Flags>()
+    .AddAspNetCore();
+
+builder.Services.AddSingleton(ProductCatalog.CreateDemo());
+builder.Services.AddSingleton<PricingService>();
+builder.Services.AddSingleton<HomePageService>();
+builder.Services.AddSingleton<CheckoutService>();
+builder.Services.AddSingleton(TimeProvider.System);
+
+var app = builder.Build();
+
+app.UseExceptionHandler("/error");
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapShopApi();
+app.MapRazorPages();
+app.MapGet("/error", () => Results.Problem()).ExcludeFromDescription();
+
+// GET /_flags lists this request's flags with reasons and sources. Development only (404 elsewhere).
+app.MapFeatureFlagsDebug();
+
+app.Run();
+
+/// <summary>The web shop; public so that tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

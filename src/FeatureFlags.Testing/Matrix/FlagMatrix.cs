@@ -1,0 +1,81 @@
+namespace FeatureFlags.Testing;
+
+/// <summary>
+/// The test matrix for flagged code: what an environment runs today, each flag planned to be turned
+/// on, the fallback if they are turned off again, and the two extremes. As a plain list for NUnit,
+/// MSTest or any framework; xunit users have <see cref="FlagMatrixAttribute"/>. Thread-safe.
+/// </summary>
+/// <remarks>
+/// <para>For the environment <c>Production</c> and the planned flags <c>A</c> and <c>B</c> the cases are, in this order:</para>
+/// <list type="number">
+/// <item><description><c>Production</c>: the environment's appsettings files as they are.</description></item>
+/// <item><description><c>Production + A on</c>, <c>Production + B on</c>: one planned flag on for everybody.</description></item>
+/// <item><description><c>Production, planned off</c>: every planned flag off, the fallback.</description></item>
+/// <item><description><c>All on</c>: every flag on (experiments keep their configured variants).</description></item>
+/// <item><description><c>All off</c>: every flag off.</description></item>
+/// </list>
+/// <para>
+/// A case that gives every flag the same value as an earlier case is left out (if production
+/// already has <c>A</c> on, <c>Production + A on</c> is <c>Production</c>), so no test runs twice.
+/// Names depend only on the arguments, so they are stable across runs and machines.
+/// </para>
+/// </remarks>
+/// <example>
+/// <code>
+/// // NUnit
+/// private static IEnumerable&lt;FlagMatrixCase&gt; Cases() =&gt; FlagMatrix.For&lt;Flags&gt;("Production", Flags.NewCheckout);
+///
+/// [TestCaseSource(nameof(Cases))]
+/// public void Checkout_Works(FlagMatrixCase flags) { /* … */ }
+/// </code>
+/// </example>
+public static class FlagMatrix
+{
+    /// <summary>The matrix for a catalog, an environment whose appsettings files are in the test output, and the flags planned to turn on.</summary>
+    /// <typeparam name="TCatalog">A class marked with <see cref="FlagCatalogAttribute"/>.</typeparam>
+    /// <param name="environmentName">The environment, such as <c>Production</c>.</param>
+    /// <param name="plannedFlags">The flags about to be turned on in that environment.</param>
+    /// <returns>The cases, without duplicates, in the documented order.</returns>
+    /// <exception cref="ArgumentException">The catalog does not declare a planned flag.</exception>
+    /// <exception cref="FlagConfigurationException">The environment's flag configuration is invalid.</exception>
+    /// <exception cref="FileNotFoundException">Neither appsettings file exists.</exception>
+    public static IReadOnlyList<FlagMatrixCase> For<TCatalog>(string environmentName, [FlagName] params string[] plannedFlags)
+        where TCatalog : class
+        => For(FlagCatalog.For<TCatalog>(), environmentName, contentRoot: null, plannedFlags);
+
+    /// <summary>The matrix for a catalog, an environment and the flags planned to turn on.</summary>
+    /// <param name="catalog">The catalog that declares the flags.</param>
+    /// <param name="environmentName">The environment, such as <c>Production</c>.</param>
+    /// <param name="contentRoot">The folder holding the appsettings files; <see cref="AppContext.BaseDirectory"/> when <see langword="null"/>.</param>
+    /// <param name="plannedFlags">The flags about to be turned on in that environment.</param>
+    /// <returns>The cases, without duplicates, in the documented order.</returns>
+    /// <exception cref="ArgumentException">The catalog does not declare a planned flag.</exception>
+    /// <exception cref="FlagConfigurationException">The environment's flag configuration is invalid.</exception>
+    /// <exception cref="FileNotFoundException">Neither appsettings file exists.</exception>
+    public static IReadOnlyList<FlagMatrixCase> For(FlagCatalog catalog, string environmentName, string? contentRoot, IEnumerable<string> plannedFlags)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentException.ThrowIfNullOrEmpty(environmentName);
+        ArgumentNullException.ThrowIfNull(plannedFlags);
+
+        var environment = TestFlags.FromEnvironment(catalog, environmentName, contentRoot, options: null);
+        var planned = plannedFlags.Select(environment.Resolve).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+        var candidates = new List<FlagMatrixCase> { new(environmentName, FlagMatrixCaseKind.Environment, null, environment) };
+        foreach (var flag in planned)
+        {
+            var name = $"{environmentName} + {flag} on";
+            candidates.Add(new(name, FlagMatrixCaseKind.PlannedOn, flag, environment.With(flag, true, Provider(name))));
+        }
+
+        var fallback = $"{environmentName}, planned off";
+        candidates.Add(new(fallback, FlagMatrixCaseKind.PlannedOff, null, planned.Aggregate(environment, (s, f) => s.With(f, false, Provider(fallback)))));
+        candidates.Add(new("All on", FlagMatrixCaseKind.AllOn, null, environment.WithAll(true, Provider("All on"))));
+        candidates.Add(new("All off", FlagMatrixCaseKind.AllOff, null, environment.WithAll(false, Provider("All off"))));
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return candidates.Where(c => seen.Add(c.Snapshot.Signature)).ToList().AsReadOnly();
+    }
+
+    private static string Provider(string caseName) => $"{TestFlagSnapshot.FixedByTest} (matrix case '{caseName}')";
+}

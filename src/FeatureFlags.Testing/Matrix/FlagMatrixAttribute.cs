@@ -1,0 +1,56 @@
+using System.Reflection;
+
+using Xunit.Sdk;
+
+namespace FeatureFlags.Testing;
+
+/// <summary>
+/// xunit theory data: one <see cref="FlagMatrixCase"/> per case of the flag test matrix (see
+/// <see cref="FlagMatrix"/> for the cases). The test method takes one <see cref="FlagMatrixCase"/>;
+/// each case shows in the test explorer and in <c>dotnet test</c> output by its name, such as
+/// <c>Checkout_Works(flags: Production + NewCheckout on)</c>.
+/// </summary>
+/// <example>
+/// <code>
+/// [Theory]
+/// [FlagMatrix(typeof(Flags), "Production", Flags.NewCheckout)]
+/// public void Total_NeverNegative(FlagMatrixCase flags)
+/// {
+///     var total = Pricing.Total(cart, newCheckout: flags.Snapshot.IsEnabled(Flags.NewCheckout));
+///     total.ShouldBeGreaterThanOrEqualTo(0m);
+/// }
+/// </code>
+/// </example>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = true)]
+public sealed class FlagMatrixAttribute : DataAttribute
+{
+    private readonly string[] _plannedFlags;
+
+    /// <summary>Declares the matrix for a catalog, an environment and the flags planned to turn on.</summary>
+    /// <param name="catalogType">A class marked with <see cref="FlagCatalogAttribute"/>, such as <c>typeof(Flags)</c>.</param>
+    /// <param name="environmentName">The environment whose appsettings files are in the test output, such as <c>Production</c>.</param>
+    /// <param name="plannedFlags">The flags about to be turned on in that environment.</param>
+    public FlagMatrixAttribute(Type catalogType, string environmentName, [FlagName] params string[] plannedFlags)
+    {
+        CatalogType = catalogType;
+        EnvironmentName = environmentName;
+        _plannedFlags = plannedFlags ?? [];
+    }
+
+    /// <summary>Gets the catalog class.</summary>
+    public Type CatalogType { get; }
+
+    /// <summary>Gets the environment whose settings are read.</summary>
+    public string EnvironmentName { get; }
+
+    /// <summary>Gets the flags planned to turn on.</summary>
+    public IReadOnlyList<string> PlannedFlags => _plannedFlags;
+
+    /// <summary>Gets or sets the folder holding the appsettings files; the test output directory when not set.</summary>
+    public string? ContentRoot { get; set; }
+
+    /// <inheritdoc />
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) =>
+        FlagMatrix.For(FlagCatalog.FromType(CatalogType), EnvironmentName, ContentRoot, _plannedFlags)
+            .Select(c => new object[] { new XunitFlagMatrixCase(c, CatalogType, EnvironmentName, ContentRoot, _plannedFlags) });
+}

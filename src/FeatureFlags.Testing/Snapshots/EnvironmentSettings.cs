@@ -1,0 +1,50 @@
+using FeatureFlags.Configuration;
+
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FeatureFlags.Testing;
+
+/// <summary>Reads an environment's appsettings files the way a host does, through the runtime's own reader and rules.</summary>
+internal static class EnvironmentSettings
+{
+    public static FixedFlag[] Read(FlagCatalog catalog, string environmentName, string? contentRoot, FeatureFlagsOptions? options)
+    {
+        var root = Path.GetFullPath(contentRoot ?? AppContext.BaseDirectory);
+        var environmentFile = $"appsettings.{environmentName}.json";
+        if (!File.Exists(Path.Combine(root, "appsettings.json")) && !File.Exists(Path.Combine(root, environmentFile)))
+        {
+            // A host would start with no flags here; in a test that is nearly always a settings file
+            // that was not copied to the output directory, so say so rather than test the defaults.
+            throw new FileNotFoundException(
+                $"Neither appsettings.json nor {environmentFile} is in '{root}'. Copy them to the test output " +
+                "(<None Update=\"appsettings*.json\" CopyToOutputDirectory=\"PreserveNewest\" />) or pass the content root.",
+                Path.Combine(root, environmentFile));
+        }
+
+        // The host's layering, minus environment variables and the command line: those belong to the
+        // machine running the tests, not to the environment under test.
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(root)
+            .AddJsonFile("appsettings.json", optional: true, reloadOnChange: false)
+            .AddJsonFile(environmentFile, optional: true, reloadOnChange: false)
+            .Build();
+        try
+        {
+            var builder = new FlagTableBuilder(configuration, options ?? new FeatureFlagsOptions(), [catalog], NullLogger.Instance);
+            var table = builder.TryBuild(out var problems) ?? throw new FlagConfigurationException(problems);
+
+            // Declaration order first, then flags only configuration names, so names and output are stable.
+            var declared = catalog.Flags.Select(d => d.Name).ToList();
+            return table.Flags
+                .OrderBy(f => declared.FindIndex(n => string.Equals(n, f.Name, StringComparison.OrdinalIgnoreCase)) is var i and >= 0 ? i : int.MaxValue)
+                .ThenBy(f => f.Name, StringComparer.OrdinalIgnoreCase)
+                .Select(f => new FixedFlag(f.Name, f.Definition, f.Spec, f.Sources))
+                .ToArray();
+        }
+        finally
+        {
+            (configuration as IDisposable)?.Dispose();
+        }
+    }
+}
