@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Configuration;
 
 namespace FeatureFlags.Configuration;
@@ -12,6 +13,7 @@ internal sealed class ConfigurationLayer
     private readonly IConfiguration? _merged;
     private readonly string _keyPrefix;
     private readonly string _keySeparator;
+    private readonly bool _readsData;
 
     private ConfigurationLayer(IConfigurationProvider? provider, IConfiguration? merged, string description, string keyPrefix, string keySeparator)
     {
@@ -20,6 +22,7 @@ internal sealed class ConfigurationLayer
         Description = description;
         _keyPrefix = keyPrefix;
         _keySeparator = keySeparator;
+        _readsData = provider is ConfigurationProvider && KeysAreData(provider.GetType());
     }
 
     /// <summary>A human name for the source: a file name, "environment variables", ….</summary>
@@ -39,6 +42,16 @@ internal sealed class ConfigurationLayer
         configuration is IConfigurationRoot root
             ? root.Providers.Select(FromProvider)
             : [new ConfigurationLayer(null, configuration, "configuration", string.Empty, ":")];
+
+    /// <summary>
+    /// The keys below <paramref name="section"/> as a tree, from one scan of the provider's keys, when the
+    /// provider keeps its keys in <see cref="ConfigurationProvider"/>'s data (file, memory, environment
+    /// and command-line providers do); otherwise <see langword="null"/>, and callers walk
+    /// <see cref="ChildKeys"/>. A provider answers each <c>GetChildKeys</c> with a scan of all its keys:
+    /// once per flag object, that is quadratic in the number of flags.
+    /// </summary>
+    public KeyTree? Tree(string section) =>
+        _readsData ? new KeyTree(section, GetData((ConfigurationProvider)_provider!)) : null;
 
     public IEnumerable<string> ChildKeys(string path) =>
         _provider is not null
@@ -77,6 +90,15 @@ internal sealed class ConfigurationLayer
         var file = Quoted(text, " for '");
         return new ConfigurationLayer(provider, null, file is null ? text : Path.GetFileName(file), string.Empty, ":");
     }
+
+    // The protected store of every ConfigurationProvider, read without reflection.
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "get_Data")]
+    private static extern IDictionary<string, string?> GetData(ConfigurationProvider provider);
+
+    /// <summary>Whether the provider's keys are exactly its data: it overrides neither way of reading them.</summary>
+    private static bool KeysAreData(Type type) =>
+        type.GetMethod(nameof(IConfigurationProvider.GetChildKeys), [typeof(IEnumerable<string>), typeof(string)])?.DeclaringType == typeof(ConfigurationProvider)
+        && type.GetMethod(nameof(IConfigurationProvider.TryGet), [typeof(string), typeof(string).MakeByRefType()])?.DeclaringType == typeof(ConfigurationProvider);
 
     private static string? Quoted(string text, string opening)
     {

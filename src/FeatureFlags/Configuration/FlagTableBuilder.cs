@@ -29,11 +29,14 @@ internal sealed class FlagTableBuilder
         var declared = Declarations(found);
         var merged = LayeredFlagReader.Read(_configuration, _options.SectionName, found);
         var undeclared = new List<FlagProblem>();
-        var compiled = new Dictionary<string, CompiledFlag>(StringComparer.OrdinalIgnoreCase);
+        // Configured names are distinct (ignoring case) already; only declarations need a lookup, to find
+        // the declared flags that configuration leaves out. A list keeps large reloads free of a big dictionary.
+        var compiled = new List<CompiledFlag>(merged.Count + declared.Count);
+        var configuredDeclarations = new HashSet<FlagDefinition>();
 
         foreach (var flag in merged)
         {
-            var path = _options.SectionName + ":" + flag.Name;
+            var path = PathOf(flag);
             declared.TryGetValue(flag.Name, out var definition);
             var spec = FlagRules.Parse(path, flag.Node, definition?.Kind.ToString(), found);
             if (definition is null && _catalogs.Count > 0)
@@ -41,16 +44,20 @@ internal sealed class FlagTableBuilder
                 undeclared.Add(new FlagProblem(path, $"no registered catalog declares the flag '{flag.Name}'{NameSuggestions.Hint(flag.Name, declared.Keys)}", flag.Sources[^1]));
             }
 
+            if (definition is not null)
+            {
+                configuredDeclarations.Add(definition);
+            }
+
             if (spec is not null)
             {
-                var name = definition?.Name ?? flag.Name;
-                compiled[name] = new CompiledFlag(name, definition, spec, flag.Sources);
+                compiled.Add(new CompiledFlag(definition?.Name ?? flag.Name, definition, spec, flag.Sources));
             }
         }
 
-        foreach (var definition in declared.Values.Where(d => !compiled.ContainsKey(d.Name)))
+        foreach (var definition in declared.Values.Where(d => !configuredDeclarations.Contains(d)))
         {
-            compiled[definition.Name] = new CompiledFlag(definition.Name, definition, null, []);
+            compiled.Add(new CompiledFlag(definition.Name, definition, null, []));
         }
 
         if (_options.TreatUndeclaredFlagsAsErrors)
@@ -69,7 +76,7 @@ internal sealed class FlagTableBuilder
             FlagLog.UndeclaredFlag(_logger, Format(warning));
         }
 
-        return new FlagTable(compiled.Values, _reporter);
+        return new FlagTable(compiled, _reporter);
     }
 
     private Dictionary<string, FlagDefinition> Declarations(List<FlagProblem> problems)
@@ -92,6 +99,25 @@ internal sealed class FlagTableBuilder
         }
 
         return declared;
+    }
+
+    /// <summary>
+    /// The flag's configuration path. A plain value read from a file or in-memory source is at exactly
+    /// that key, so its source's key is reused rather than one more string per flag on every reload.
+    /// </summary>
+    private string PathOf(MergedFlag flag)
+    {
+        var section = _options.SectionName;
+        if (flag.Sources is [{ Key: var key }]
+            && key.Length == section.Length + 1 + flag.Name.Length
+            && key.StartsWith(section, StringComparison.Ordinal)
+            && key[section.Length] == ':'
+            && key.EndsWith(flag.Name, StringComparison.Ordinal))
+        {
+            return key;
+        }
+
+        return section + ":" + flag.Name;
     }
 
     private static string Format(FlagProblem problem) =>

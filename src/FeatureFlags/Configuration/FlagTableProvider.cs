@@ -71,7 +71,7 @@ internal sealed class FlagTableProvider : IDisposable
             return;
         }
 
-        foreach (var flag in next.Flags)
+        foreach (var flag in next.All)
         {
             var old = previous.Find(flag.Name)?.Description ?? "(absent)";
             if (old != flag.Description)
@@ -80,7 +80,7 @@ internal sealed class FlagTableProvider : IDisposable
             }
         }
 
-        foreach (var removed in previous.Flags.Where(f => next.Find(f.Name) is null))
+        foreach (var removed in previous.All.Where(f => next.Find(f.Name) is null))
         {
             FlagLog.FlagChanged(_logger, removed.Name, removed.Description, "(absent)", "no configuration");
         }

@@ -15,32 +15,105 @@ internal static class LayeredFlagReader
 {
     public static List<MergedFlag> Read(IConfiguration configuration, string section, ICollection<FlagProblem> problems)
     {
-        var flags = new Dictionary<string, FlagAccumulator>(StringComparer.OrdinalIgnoreCase);
+        // Usually one source holds the flags. Its flags are distinct already, so they are merged
+        // through a dictionary only once a second source has flags too: with thousands of flags, the
+        // dictionary is large enough to cost garbage-collector time on every reload.
+        List<KeyValuePair<string, FlagNode>>? first = null;
+        Dictionary<string, FlagAccumulator>? flags = null;
         foreach (var layer in ConfigurationLayer.Of(configuration))
         {
-            foreach (var (name, count) in CountSegments(layer.ChildKeys(section)))
+            var read = ReadLayer(layer, section, problems);
+            if (read.Count == 0)
             {
-                var path = section + ":" + name;
-                if (!FlagRules.IsValidFlagName(name))
+                continue;
+            }
+
+            if (first is null)
+            {
+                first = read;
+                continue;
+            }
+
+            if (flags is null)
+            {
+                flags = new Dictionary<string, FlagAccumulator>(first.Count + read.Count, StringComparer.OrdinalIgnoreCase);
+                Accumulate(flags, first);
+            }
+
+            Accumulate(flags, read);
+        }
+
+        if (flags is not null)
+        {
+            return flags.Values.Select(f => f.ToMergedFlag()).ToList();
+        }
+
+        var merged = new List<MergedFlag>(first?.Count ?? 0);
+        foreach (var (name, node) in first ?? [])
+        {
+            if (!node.HasChildren || node.Value is not null)
+            {
+                // What an accumulator makes of one plain value, without the accumulator.
+                merged.Add(new MergedFlag(name, node, [(FlagValueSource)node.Origin!]));
+                continue;
+            }
+
+            var flag = new FlagAccumulator(name);
+            flag.Apply(node);
+            merged.Add(flag.ToMergedFlag());
+        }
+
+        return merged;
+    }
+
+    private static List<KeyValuePair<string, FlagNode>> ReadLayer(ConfigurationLayer layer, string section, ICollection<FlagProblem> problems)
+    {
+        var read = new List<KeyValuePair<string, FlagNode>>();
+        if (layer.Tree(section) is { } tree)
+        {
+            read.Capacity = tree.Root.Children?.Count ?? 0;
+            foreach (var flagNode in tree.Root.Children ?? [])
+            {
+                if (!FlagRules.IsValidFlagName(flagNode.Segment))
                 {
-                    problems.Add(new FlagProblem(path, FlagRules.InvalidNameMessage(name), layer.SourceOf(path)));
+                    problems.Add(new FlagProblem(section + ":" + flagNode.Segment, FlagRules.InvalidNameMessage(flagNode.Segment), layer.SourceOf(flagNode.Path)));
                     continue;
                 }
 
-                var value = layer.Get(path);
-                var isPlainValue = value is not null && (layer.IsMergedView || (layer.ListsEverySegment && count == 1));
-                var node = isPlainValue ? new FlagNode(value, null, layer.SourceOf(path)) : ReadNode(layer, path);
-
-                if (!flags.TryGetValue(name, out var flag))
-                {
-                    flags[name] = flag = new FlagAccumulator(name);
-                }
-
-                flag.Apply(node);
+                read.Add(new(flagNode.Segment, KeyTree.ToFlagNode(flagNode, layer)));
             }
+
+            return read;
         }
 
-        return flags.Values.Select(f => f.ToMergedFlag()).ToList();
+        foreach (var (name, count) in CountSegments(layer.ChildKeys(section)))
+        {
+            var path = section + ":" + name;
+            if (!FlagRules.IsValidFlagName(name))
+            {
+                problems.Add(new FlagProblem(path, FlagRules.InvalidNameMessage(name), layer.SourceOf(path)));
+                continue;
+            }
+
+            var value = layer.Get(path);
+            var isPlainValue = value is not null && (layer.IsMergedView || (layer.ListsEverySegment && count == 1));
+            read.Add(new(name, isPlainValue ? new FlagNode(value, null, layer.SourceOf(path)) : ReadNode(layer, path)));
+        }
+
+        return read;
+    }
+
+    private static void Accumulate(Dictionary<string, FlagAccumulator> flags, List<KeyValuePair<string, FlagNode>> read)
+    {
+        foreach (var (name, node) in read)
+        {
+            if (!flags.TryGetValue(name, out var flag))
+            {
+                flags[name] = flag = new FlagAccumulator(name);
+            }
+
+            flag.Apply(node);
+        }
     }
 
     private static Dictionary<string, int> CountSegments(IEnumerable<string> segments)

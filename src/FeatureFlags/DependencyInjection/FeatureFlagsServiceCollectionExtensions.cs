@@ -14,7 +14,7 @@ public static class FeatureFlagsServiceCollectionExtensions
     /// <summary>
     /// Registers the flag runtime, reading flags from the <c>FeatureFlags</c> section of
     /// <paramref name="configuration"/>: a scoped <see cref="IFlagSnapshot"/>, a singleton
-    /// <see cref="IFlagSnapshotFactory"/>, and a scoped <see cref="IEvaluationContextProvider"/> (anonymous
+    /// <see cref="IFlagSnapshotFactory"/>, a singleton <see cref="IFlagReader"/> for reads outside any scope, and a scoped <see cref="IEvaluationContextProvider"/> (anonymous
     /// unless replaced). Safe to call more than once: the first configuration is kept.
     /// </summary>
     /// <remarks>
@@ -42,6 +42,7 @@ public static class FeatureFlagsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FeatureFlagsOptions>, FeatureFlagsOptionsValidator>());
         services.TryAddSingleton(FlagTableProviderFactory.Create);
         services.TryAddSingleton<IFlagSnapshotFactory, FlagSnapshotFactory>();
+        services.TryAddSingleton<IFlagReader, CurrentFlagReader>();
         services.TryAddScoped<IEvaluationContextProvider, EmptyEvaluationContextProvider>();
         services.TryAddScoped(CreateScopedSnapshot);
 

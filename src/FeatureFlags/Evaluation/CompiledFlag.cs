@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using FeatureFlags.Configuration;
 using FeatureFlags.Targeting;
@@ -14,14 +13,15 @@ internal sealed class CompiledFlag
     private readonly bool _isStatic;
     private readonly bool _staticValue;
     private readonly EvaluationReason _staticReason;
-    private readonly FrozenSet<string>? _users;
-    private readonly FrozenSet<string>? _groups;
+    private readonly NameSet? _users;
+    private readonly NameSet? _groups;
     private readonly bool _hasRollout;
     private readonly ulong _rolloutThreshold;
     private readonly uint _rolloutSeed;
     private readonly uint _variantSeed;
     private readonly ulong[] _variantThresholds;
     private readonly string[] _variantNames;
+    private string? _description;
 
     public CompiledFlag(string name, FlagDefinition? definition, FlagSpec? spec, FlagValueSource[] sources)
     {
@@ -29,7 +29,6 @@ internal sealed class CompiledFlag
         Definition = definition;
         Spec = spec;
         Sources = sources;
-        Description = Describe(definition, spec);
         _variantThresholds = [];
         _variantNames = [];
 
@@ -59,8 +58,8 @@ internal sealed class CompiledFlag
             return;
         }
 
-        _users = spec.Users.Length > 0 ? spec.Users.ToFrozenSet(StringComparer.OrdinalIgnoreCase) : null;
-        _groups = spec.Groups.Length > 0 ? spec.Groups.ToFrozenSet(StringComparer.OrdinalIgnoreCase) : null;
+        _users = spec.Users.Length > 0 ? new NameSet(spec.Users) : null;
+        _groups = spec.Groups.Length > 0 ? new NameSet(spec.Groups) : null;
         if (spec.Rollout is { } rollout)
         {
             _hasRollout = true;
@@ -78,8 +77,15 @@ internal sealed class CompiledFlag
 
     public FlagValueSource[] Sources { get; }
 
-    /// <summary>How configuration sets the flag, for the change log: equal descriptions mean equal behaviour.</summary>
-    public string Description { get; }
+    /// <summary>The flag's <see cref="FlagState"/>: its value when that is the same for every context.</summary>
+    public byte State => !_isStatic ? FlagState.Dynamic : _staticValue ? FlagState.StaticTrue : FlagState.StaticFalse;
+
+    /// <summary>
+    /// How configuration sets the flag, for the change log: equal descriptions mean equal behaviour.
+    /// Written at first use: only the change log reads it, and a reload without one need not pay for it.
+    /// Two threads may both write it; they write equal strings.
+    /// </summary>
+    public string Description => _description ??= Describe(Definition, Spec);
 
     public bool IsEnabled(EvaluationContext context) => _isStatic ? _staticValue : EvaluateTargeting(context, out _);
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FeatureFlags.Evaluation;
 
 /// <summary>
@@ -8,9 +10,13 @@ internal sealed class FlagSnapshot : IFlagSnapshot
 {
     private readonly FlagTable _table;
 
+    // The table's states, held here too so that a typed read of a static flag is one array access.
+    private readonly byte[] _states;
+
     public FlagSnapshot(FlagTable table, EvaluationContext context)
     {
         _table = table;
+        _states = table.States;
         Context = context;
     }
 
@@ -19,27 +25,26 @@ internal sealed class FlagSnapshot : IFlagSnapshot
     public bool IsEnabled(string flag)
     {
         ArgumentNullException.ThrowIfNull(flag);
-        var compiled = _table.Find(flag);
-        if (compiled is null)
-        {
-            ReportUnknown(flag);
-            return false;
-        }
-
-        return compiled.IsEnabled(Context);
+        return _table.IsEnabled(flag, Context);
     }
 
+    // Small enough to be inlined where the JIT devirtualizes the interface call (the usual case: one
+    // snapshot type): a typed read of a static flag is then a type check, a bounds check and a load.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsEnabled(FlagKey flag)
     {
-        var compiled = _table.Find(flag);
-        if (compiled is null)
+        var states = _states;
+        var id = flag.Id;
+        if ((uint)id < (uint)states.Length && states[id] >= FlagState.StaticFalse)
         {
-            ReportUnknown(flag.Name);
-            return false;
+            return states[id] == FlagState.StaticTrue;
         }
 
-        return compiled.IsEnabled(Context);
+        return Evaluate(flag);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool Evaluate(FlagKey flag) => _table.IsEnabled(flag, Context);
 
     public string? GetVariant(string flag)
     {
@@ -47,7 +52,7 @@ internal sealed class FlagSnapshot : IFlagSnapshot
         var compiled = _table.Find(flag);
         if (compiled is null)
         {
-            ReportUnknown(flag);
+            _table.ReportUnknown(flag);
             return null;
         }
 
@@ -59,7 +64,7 @@ internal sealed class FlagSnapshot : IFlagSnapshot
         var compiled = _table.Find(flag);
         if (compiled is null)
         {
-            ReportUnknown(flag.Name);
+            _table.ReportUnknown(flag.Name);
             return null;
         }
 
@@ -72,7 +77,7 @@ internal sealed class FlagSnapshot : IFlagSnapshot
         var compiled = _table.Find(flag);
         if (compiled is null)
         {
-            ReportUnknown(flag);
+            _table.ReportUnknown(flag);
             return new FlagEvaluation(flag, false, null, EvaluationReason.UnknownFlag, null, []);
         }
 
@@ -86,6 +91,4 @@ internal sealed class FlagSnapshot : IFlagSnapshot
         var enabled = flag.Evaluate(Context, out var reason);
         return new FlagEvaluation(flag.Name, enabled, flag.GetVariant(Context), reason, flag.Definition, flag.Sources);
     }
-
-    private void ReportUnknown(string name) => _table.Reporter.Report(name, _table.Flags.Select(f => f.Name));
 }

@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace FeatureFlags.Evaluation;
 
@@ -9,33 +9,104 @@ namespace FeatureFlags.Evaluation;
 internal sealed class FlagTable
 {
     private readonly CompiledFlag?[] _byId;
-    private readonly FrozenDictionary<string, CompiledFlag> _byName;
+    private readonly FlagNameIndex _byName;
+    private CompiledFlag[]? _sorted;
 
     public FlagTable(IReadOnlyCollection<CompiledFlag> flags, UnknownFlagReporter reporter)
     {
         Reporter = reporter;
-        _byName = flags.ToFrozenDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
-        var withIds = flags.Select(f => (Id: FlagKeyRegistry.GetId(f.Name), Flag: f)).ToList();
-        _byId = new CompiledFlag?[withIds.Count == 0 ? 1 : withIds.Max(f => f.Id) + 1];
-        foreach (var (id, flag) in withIds)
+        var flagArray = flags.ToArray();
+        All = flagArray;
+
+        var maxId = 0;
+        var ids = new int[flagArray.Length];
+        for (var i = 0; i < flagArray.Length; i++)
         {
-            _byId[id] = flag;
+            ids[i] = FlagKeyRegistry.GetId(flagArray[i].Name);
+            maxId = Math.Max(maxId, ids[i]);
         }
 
-        Flags = flags.OrderBy(f => f.Name, StringComparer.OrdinalIgnoreCase).ToArray();
+        _byId = new CompiledFlag?[maxId + 1];
+        States = new byte[maxId + 1];
+        for (var i = 0; i < flagArray.Length; i++)
+        {
+            _byId[ids[i]] = flagArray[i];
+            States[ids[i]] = flagArray[i].State;
+        }
+
+        _byName = new FlagNameIndex(flagArray, ids);
     }
 
-    /// <summary>Every flag, ordered by name.</summary>
-    public IReadOnlyList<CompiledFlag> Flags { get; }
+    /// <summary>Every flag, in no particular order.</summary>
+    public IReadOnlyList<CompiledFlag> All { get; }
+
+    /// <summary>Every flag, ordered by name. Sorted at first use: a reload of many flags need not pay for it.</summary>
+    public IReadOnlyList<CompiledFlag> Flags => _sorted ?? LazyInitializer.EnsureInitialized(ref _sorted, SortByName);
+
+    /// <summary>One <see cref="FlagState"/> per flag id, for the read path's static answer.</summary>
+    public byte[] States { get; }
 
     public UnknownFlagReporter Reporter { get; }
 
-    public CompiledFlag? Find(string name) => _byName.GetValueOrDefault(name);
+    public CompiledFlag? Find(string name)
+    {
+        var id = _byName.Find(name);
+        return id == 0 ? null : _byId[id];
+    }
 
     public CompiledFlag? Find(FlagKey key)
     {
         var byId = _byId;
         var id = key.Id;
         return (uint)id < (uint)byId.Length ? byId[id] : null;
+    }
+
+    /// <summary>The id of a flag of this table by name, or 0 when the table has none.</summary>
+    public int FindId(string name) => _byName.Find(name);
+
+    /// <summary>Reads a flag by key: static flags answer from <see cref="States"/>, the rest evaluate.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsEnabled(FlagKey key, EvaluationContext context)
+    {
+        var states = States;
+        var id = key.Id;
+        if ((uint)id < (uint)states.Length && states[id] >= FlagState.StaticFalse)
+        {
+            return states[id] == FlagState.StaticTrue;
+        }
+
+        return Evaluate(id, key.Name, context);
+    }
+
+    /// <summary>Reads a flag by name, ignoring case.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsEnabled(string name, EvaluationContext context)
+    {
+        var id = _byName.Find(name);
+        var state = States[id];
+        return state >= FlagState.StaticFalse ? state == FlagState.StaticTrue : Evaluate(id, name, context);
+    }
+
+    /// <summary>The slow half of a read: a flag whose value depends on the context, or an unknown flag.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool Evaluate(int id, string name, EvaluationContext context)
+    {
+        var byId = _byId;
+        if ((uint)id < (uint)byId.Length && byId[id] is { } flag)
+        {
+            return flag.IsEnabled(context);
+        }
+
+        ReportUnknown(name);
+        return false;
+    }
+
+    public void ReportUnknown(string name) => Reporter.Report(name, All.Select(f => f.Name));
+
+    private CompiledFlag[] SortByName()
+    {
+        var sorted = All.ToArray();
+        Array.Sort(sorted, static (a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.Name, b.Name));
+        return sorted;
     }
 }
