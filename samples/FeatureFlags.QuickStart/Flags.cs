@@ -6,7 +6,7 @@ namespace FeatureFlags.QuickStart;
 [FlagCatalog]
 public sealed partial class Flags
 {
-    [Flag(FlagKind.Release, Expires = "2027-06-30", Owner = "team-checkout", Description = "New checkout flow")]
+    [Flag(FlagKind.Release, Expires = "2027-09-30", Owner = "team-checkout", Description = "New checkout flow")]
     public const string NewCheckout = "NewCheckout";
 
     [Flag(FlagKind.Ops, Owner = "team-platform", Description = "Kill switch for recommendations", Default = true)]
@@ -15,6 +15,6 @@ public sealed partial class Flags
     [Flag(FlagKind.Permission, Owner = "team-reports", Description = "Beta reports for chosen users and groups")]
     public const string BetaReports = "BetaReports";
 
-    [Flag(FlagKind.Experiment, Expires = "2027-03-31", Owner = "team-growth", Description = "Colour of the checkout button")]
+    [Flag(FlagKind.Experiment, Expires = "2027-09-30", Owner = "team-growth", Description = "Colour of the checkout button")]
     public const string CheckoutButton = "CheckoutButton";
 }

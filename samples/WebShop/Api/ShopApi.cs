@@ -30,22 +30,22 @@ internal static class ShopApi
         api.MapGet("/products", (ProductCatalog catalog) => catalog.Products);
 
         api.MapGet("/home", (HttpContext http, IFlagSnapshot flags, HomePageService home) =>
-            home.Build(http.User.Identity?.Name, showRecommendations: flags.IsEnabled(Flags.Recommendations)));
+            home.Build(http.User.Identity?.Name, showRecommendations: Flags.For(flags).Recommendations));
 
         api.MapPost("/quote", (CartRequest cart, IFlagSnapshot flags, PricingService pricing) =>
-            pricing.Quote(cart.Items, freeShipping: flags.IsEnabled(Flags.FreeShipping)));
+            pricing.Quote(cart.Items, freeShipping: Flags.For(flags).FreeShipping));
 
         api.MapPost("/checkout", (CartRequest cart, IFlagSnapshot flags, CheckoutService checkout) =>
-            checkout.Place(cart.Items, newCheckout: false, freeShipping: flags.IsEnabled(Flags.FreeShipping)));
+            checkout.Place(cart.Items, newCheckout: false, freeShipping: Flags.For(flags).FreeShipping));
 
         // The new flow exists only for those the flag lets in; everyone else gets 404 as if it did not exist.
         api.MapPost("/checkout/v2", (CartRequest cart, IFlagSnapshot flags, CheckoutService checkout) =>
-                checkout.Place(cart.Items, newCheckout: true, freeShipping: flags.IsEnabled(Flags.FreeShipping)))
+                checkout.Place(cart.Items, newCheckout: true, freeShipping: Flags.For(flags).FreeShipping))
             .RequireFlag(Flags.NewCheckout);
 
         // The experiment: the variant is sticky per signed-in user, the same on every server.
         api.MapGet("/experiments/buy-button", (IFlagSnapshot flags) =>
-            new ExperimentAssignment(Flags.BuyButton, flags.Context.Key, flags.GetVariant(Flags.BuyButton)));
+            new ExperimentAssignment(Flags.BuyButton, flags.Context.Key, Flags.For(flags).BuyButtonVariant));
 
         var reports = api.MapGroup("/reports").RequireFlag(Flags.BetaReports);
         reports.MapGet("/sales", (ProductCatalog catalog) => catalog.Products

@@ -10,7 +10,7 @@ namespace WebShop.Pages;
 /// The home page is an edge: it reads the request's snapshot once and hands plain booleans to the
 /// domain services, which never see a flag.
 /// </summary>
-public sealed class IndexModel(IFlagSnapshot flags, HomePageService home, PricingService pricing) : PageModel
+public sealed class IndexModel(IFlagSnapshot snapshot, HomePageService home, PricingService pricing) : PageModel
 {
     public HomePage Home { get; private set; } = new([], []);
 
@@ -18,7 +18,8 @@ public sealed class IndexModel(IFlagSnapshot flags, HomePageService home, Pricin
 
     public void OnGet()
     {
-        Home = home.Build(User.Identity?.Name, showRecommendations: flags.IsEnabled(Flags.Recommendations));
-        SampleQuote = pricing.Quote([new CartLine(1, 1), new CartLine(3, 1)], freeShipping: flags.IsEnabled(Flags.FreeShipping));
+        var flags = Flags.For(snapshot);
+        Home = home.Build(User.Identity?.Name, showRecommendations: flags.Recommendations);
+        SampleQuote = pricing.Quote([new CartLine(1, 1), new CartLine(3, 1)], freeShipping: flags.FreeShipping);
     }
 }
