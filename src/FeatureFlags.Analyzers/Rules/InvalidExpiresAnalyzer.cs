@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Threading;
 using FeatureFlags.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -7,9 +7,9 @@ namespace FeatureFlags.Analyzers.Rules;
 
 /// <summary>FF0004: <c>Expires</c> is not a <c>yyyy-MM-dd</c> calendar date.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class InvalidExpiresAnalyzer : DiagnosticAnalyzer
+public sealed class InvalidExpiresAnalyzer : FlagDeclarationAnalyzer
 {
-    private static readonly DiagnosticDescriptor Rule = new(
+    private static readonly DiagnosticDescriptor Descriptor = new(
         DiagnosticIds.InvalidExpires,
         title: "Expires is not a yyyy-MM-dd date",
         messageFormat: "The Expires value '{1}' of the flag '{0}' is not a yyyy-MM-dd date, such as 2027-03-31",
@@ -19,40 +19,14 @@ public sealed class InvalidExpiresAnalyzer : DiagnosticAnalyzer
         description: "Expires must be a constant ISO calendar date (yyyy-MM-dd). The runtime refuses the catalog otherwise, and no expiry rule can be applied.",
         helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.InvalidExpires));
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public InvalidExpiresAnalyzer()
+        : base(Descriptor)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var model = FlagModel.For(start.Compilation);
-            if (model.Declarations.Count == 0)
-            {
-                return;
-            }
-
-            start.RegisterSymbolAction(
-                c =>
-                {
-                    var declarations = model.FindByDeclaringType((INamedTypeSymbol)c.Symbol);
-                    if (declarations == null)
-                    {
-                        return;
-                    }
-
-                    foreach (var declaration in declarations)
-                    {
-                        if (declaration is { ExpiresText: not null, Expires: null })
-                        {
-                            c.ReportDiagnostic(Diagnostic.Create(Rule, declaration.ExpiresLocation(c.CancellationToken), declaration.Name, declaration.ExpiresText));
-                        }
-                    }
-                },
-                SymbolKind.NamedType);
-        });
     }
+
+    private protected override Diagnostic? Check(FlagDeclaration declaration, BuildSettings settings, CancellationToken cancellationToken) =>
+        declaration is { ExpiresText: not null, Expires: null }
+            ? Diagnostic.Create(Rule, declaration.ExpiresLocation(cancellationToken), declaration.Name, declaration.ExpiresText)
+            : null;
 }

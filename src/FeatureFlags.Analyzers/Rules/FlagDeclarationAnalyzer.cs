@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using System.Threading;
+using FeatureFlags.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FeatureFlags.Analyzers.Rules;
+
+/// <summary>
+/// The shape shared by the rules that judge each flag declaration on its own (FF0002, FF0003, FF0004):
+/// the catalogs are found once per compilation, and each catalog type is visited once.
+/// </summary>
+public abstract class FlagDeclarationAnalyzer : DiagnosticAnalyzer
+{
+    private protected FlagDeclarationAnalyzer(DiagnosticDescriptor rule)
+    {
+        Rule = rule;
+        SupportedDiagnostics = ImmutableArray.Create(rule);
+    }
+
+    /// <inheritdoc />
+    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+
+    private protected DiagnosticDescriptor Rule { get; }
+
+    /// <inheritdoc />
+    public sealed override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var model = FlagModel.For(start.Compilation);
+            if (model.Declarations.Count == 0)
+            {
+                return;
+            }
+
+            var settings = BuildSettings.Read(start.Options);
+            start.RegisterSymbolAction(
+                c =>
+                {
+                    var declarations = model.FindByDeclaringType((INamedTypeSymbol)c.Symbol);
+                    if (declarations == null)
+                    {
+                        return;
+                    }
+
+                    foreach (var declaration in declarations)
+                    {
+                        if (Check(declaration, settings, c.CancellationToken) is { } diagnostic)
+                        {
+                            c.ReportDiagnostic(diagnostic);
+                        }
+                    }
+                },
+                SymbolKind.NamedType);
+        });
+    }
+
+    /// <summary>Judges one declaration.</summary>
+    /// <returns>The diagnostic to report, or <see langword="null"/> when the declaration is fine.</returns>
+    private protected abstract Diagnostic? Check(FlagDeclaration declaration, BuildSettings settings, CancellationToken cancellationToken);
+}
