@@ -19,20 +19,7 @@ internal sealed class CatalogFinder
         _declarations = declarations;
     }
 
-    public void VisitNamespace(INamespaceSymbol ns)
-    {
-        foreach (var member in ns.GetMembers())
-        {
-            if (member is INamespaceSymbol child)
-            {
-                VisitNamespace(child);
-            }
-            else if (member is INamedTypeSymbol type)
-            {
-                VisitType(type);
-            }
-        }
-    }
+    public void VisitNamespace(INamespaceSymbol ns) => TypeWalk.EachNamespaceType(ns, VisitType);
 
     private void VisitType(INamedTypeSymbol type)
     {

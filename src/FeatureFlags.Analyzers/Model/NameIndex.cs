@@ -78,20 +78,7 @@ internal sealed class NameIndex
     /// <summary>A member of this name, and no constant of it, is declared in source or in an assembly that sees the flags.</summary>
     public bool IsNonConstMemberName(string name) => _memberNames.Contains(name) && !_constNames.Contains(name);
 
-    private void VisitNamespace(INamespaceSymbol ns)
-    {
-        foreach (var member in ns.GetMembers())
-        {
-            if (member is INamespaceSymbol child)
-            {
-                VisitNamespace(child);
-            }
-            else if (member is INamedTypeSymbol type)
-            {
-                VisitType(type);
-            }
-        }
-    }
+    private void VisitNamespace(INamespaceSymbol ns) => TypeWalk.EachNamespaceType(ns, VisitType);
 
     private void VisitType(INamedTypeSymbol type)
     {
