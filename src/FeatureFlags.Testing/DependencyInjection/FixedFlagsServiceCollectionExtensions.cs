@@ -22,7 +22,9 @@ public static class FixedFlagsServiceCollectionExtensions
     /// </para>
     /// <para>
     /// A <see cref="TestFlagSnapshot"/> follows the context passed to
-    /// <see cref="IFlagSnapshotFactory.CreateSnapshot(EvaluationContext)"/>; any other snapshot is served as is.
+    /// <see cref="IFlagSnapshotFactory.CreateSnapshot(EvaluationContext)"/>, and each scope's
+    /// <see cref="IFlagSnapshot"/> follows the application's <see cref="IEvaluationContextProvider"/>
+    /// (the signed-in user, with FeatureFlags.AspNetCore), as in production; any other snapshot is served as is.
     /// </para>
     /// </remarks>
     /// <param name="services">The application's services.</param>
@@ -41,8 +43,14 @@ public static class FixedFlagsServiceCollectionExtensions
 
         services.RemoveAll<IFlagSnapshot>();
         services.RemoveAll<IFlagSnapshotFactory>();
-        services.AddSingleton(snapshot);
-        services.AddSingleton<IFlagSnapshotFactory>(new FixedFlagSnapshotFactory(snapshot));
+        var factory = new FixedFlagSnapshotFactory(snapshot);
+        services.AddSingleton<IFlagSnapshotFactory>(factory);
+
+        // Scoped like the real registration, so a request's snapshot follows the request's user
+        // (targeting read from an environment still applies) exactly as in production.
+        services.AddScoped(provider => provider.GetService<IEvaluationContextProvider>() is { } contexts
+            ? factory.CreateSnapshot(contexts.GetContext())
+            : factory.CreateSnapshot());
         return services;
     }
 }

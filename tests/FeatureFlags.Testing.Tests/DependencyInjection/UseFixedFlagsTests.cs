@@ -24,8 +24,31 @@ public sealed class UseFixedFlagsTests
         services.Count(d => d.ServiceType == typeof(IFlagSnapshotFactory)).ShouldBe(1);
         using var provider = services.BuildServiceProvider(validateScopes: true);
         using var scope = provider.CreateScope();
-        scope.ServiceProvider.GetRequiredService<IFlagSnapshot>().ShouldBeSameAs(fixedFlags);
+        var scoped = scope.ServiceProvider.GetRequiredService<IFlagSnapshot>();
+        scoped.IsEnabled(ShopFlags.NewCheckout).ShouldBeTrue();
+        scoped.IsEnabled(ShopFlags.SearchV2).ShouldBeFalse();
         provider.GetRequiredService<IFlagSnapshotFactory>().CreateSnapshot().IsEnabled(ShopFlags.NewCheckout).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void UseFixedFlags_ScopedSnapshot_FollowsTheApplicationsContext()
+    {
+        var services = new ServiceCollection();
+        services.AddFeatureFlags(Settings(newCheckout: false)).AddCatalog<ShopFlags>();
+        services.AddScoped<IEvaluationContextProvider>(_ => new FixedContextProvider(new EvaluationContext("alice")));
+
+        services.UseFixedFlags(TestFlags.With(ShopFlags.NewCheckout, true));
+
+        using var provider = services.BuildServiceProvider(validateScopes: true);
+        using var scope = provider.CreateScope();
+        var scoped = scope.ServiceProvider.GetRequiredService<IFlagSnapshot>();
+        scoped.Context.Key.ShouldBe("alice");
+        scoped.IsEnabled(ShopFlags.NewCheckout).ShouldBeTrue();
+    }
+
+    private sealed class FixedContextProvider(EvaluationContext context) : IEvaluationContextProvider
+    {
+        public EvaluationContext GetContext() => context;
     }
 
     [Fact]
