@@ -31,6 +31,9 @@ public class AnalyzerOverheadBenchmarks
     // operation trees of every method body. Measured so that the FeatureFlags share can be told apart.
     private static readonly ImmutableArray<DiagnosticAnalyzer> HostOnly = [new OperationHostAnalyzer()];
 
+    // The price of the analyzer driver alone: one analyzer whose only action (at compilation end) does nothing.
+    private static readonly ImmutableArray<DiagnosticAnalyzer> DriverOnly = [new DriverProbe.EmptyAnalyzer(DriverProbe.EmptyAnalyzer.Kind.Compilation)];
+
     private ImmutableArray<SyntaxTree> _trees;
     private ImmutableArray<MetadataReference> _references;
     private AnalyzerOptions _options = null!;
@@ -76,6 +79,9 @@ public class AnalyzerOverheadBenchmarks
 
     [Benchmark(Baseline = true, Description = "compile, no analyzers")]
     public int WithoutAnalyzers() => NewCompilation().GetDiagnostics().Length;
+
+    [Benchmark(Description = "compile + analyzer driver only (empty analyzer)")]
+    public int WithAnalyzerDriver() => Run(DriverOnly).Length;
 
     [Benchmark(Description = "compile + analyzer host only (empty operation analyzer)")]
     public int WithAnalyzerHost() => Run(HostOnly).Length;

@@ -4,13 +4,25 @@ using FeatureFlags.Analyzers.Benchmarks;
 
 if (args.Length > 0 && args[0] == "paired")
 {
-    PairedRun.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15);
+    PairedRun.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15, args.Length > 2 ? args[2] : GeneratedProject.Today);
     return;
 }
 
 if (args.Length > 0 && args[0] == "ablation")
 {
     Ablation.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "csc")
+{
+    CscRun.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7, args.Length > 2 ? args[2] : "2026-12-01");
+    return;
+}
+
+if (args.Length > 0 && args[0] == "driver")
+{
+    DriverProbe.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5, args.Length > 2 ? args[2] : GeneratedProject.Today);
     return;
 }
 

@@ -4,24 +4,11 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace FeatureFlags.Analyzers.Model;
 
-/// <summary>What syntax alone says about an expression's constant value.</summary>
-internal enum ConstantGuess
-{
-    /// <summary>Cannot be a string constant (a call, a lambda, a property, ...).</summary>
-    NotConstant,
-
-    /// <summary>Either not a constant or exactly <see cref="ConstantSyntax.Guess"/>'s value.</summary>
-    Known,
-
-    /// <summary>Only the semantic model can tell.</summary>
-    Unknown,
-}
-
 /// <summary>
 /// Guesses the constant string value of an argument from its syntax and the compilation's
 /// <see cref="NameIndex"/>, so that the semantic model is asked only when the answer could matter.
 /// A guess is never wrong in the direction that would hide a diagnostic, except for the case documented
-/// in docs/analyzers: a constant declared in an assembly that does not reference FeatureFlags whose
+/// in docs/rules/FF0005.md: a constant declared in an assembly that does not reference FeatureFlags whose
 /// name is also a flag constant's or another member's name in the project.
 /// </summary>
 internal static class ConstantSyntax

@@ -3,7 +3,6 @@ using FeatureFlags.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FeatureFlags.Analyzers.Rules;
 
@@ -12,21 +11,21 @@ namespace FeatureFlags.Analyzers.Rules;
 /// steps from cheapest to dearest: the argument's syntax must be able to hold an interesting constant
 /// (<see cref="ConstantSyntax"/>), the called name must be one that has a <c>[FlagName]</c> parameter
 /// somewhere (<see cref="NameIndex"/>), and only then the semantic model binds the call. No operation
-/// trees are built, so a build pays nothing for method bodies that pass no candidate argument.
+/// trees are built, so a build pays nothing for method bodies that pass no candidate argument. The rules
+/// walk each tree themselves from a semantic-model action: per-node callbacks of the analyzer driver
+/// cost more (about 5 MB per compile of the benchmark project) than the whole walk.
 /// </summary>
 internal static class FlagNameArguments
 {
-    public static readonly ImmutableArray<SyntaxKind> Kinds = ImmutableArray.Create(SyntaxKind.Argument, SyntaxKind.AttributeArgument);
-
     /// <summary>
-    /// The constant flag name passed by the argument in <paramref name="context"/> to a <c>[FlagName]</c>
-    /// parameter, when <paramref name="isInteresting"/> accepts it; otherwise null.
+    /// The constant flag name passed by <paramref name="node"/>, when it is an argument, to a <c>[FlagName]</c>
+    /// parameter and <paramref name="isInteresting"/> accepts the name; otherwise null.
     /// </summary>
-    public static string? Find(SyntaxNodeAnalysisContext context, FlagModel model, Func<string, bool> isInteresting, out ExpressionSyntax expression)
+    public static string? Find(SyntaxNode node, SemanticModel semanticModel, FlagModel model, Func<string, bool> isInteresting, out ExpressionSyntax expression, CancellationToken cancellationToken)
     {
         string? name;
         SyntaxNode? call;
-        switch (context.Node)
+        switch (node)
         {
             case ArgumentSyntax argument:
                 expression = argument.Expression;
@@ -52,17 +51,16 @@ internal static class FlagNameArguments
             return null;
         }
 
-        var semanticModel = context.SemanticModel;
         if (!expression.IsKind(SyntaxKind.StringLiteralExpression))
         {
-            name = semanticModel.GetConstantValue(expression, context.CancellationToken) is { HasValue: true, Value: string value } ? value : null;
+            name = semanticModel.GetConstantValue(expression, cancellationToken) is { HasValue: true, Value: string value } ? value : null;
             if (name == null || !isInteresting(name))
             {
                 return null;
             }
         }
 
-        var parameter = FindParameter(semanticModel, context.Node, call, context.CancellationToken);
+        var parameter = FindParameter(semanticModel, node, call, cancellationToken);
 
         // A params parameter receives an array, never the constant itself.
         return parameter != null && !parameter.IsParams && parameter.Type.SpecialType == SpecialType.System_String && model.IsFlagNameParameter(parameter)
