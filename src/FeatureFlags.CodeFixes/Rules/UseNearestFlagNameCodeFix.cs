@@ -74,15 +74,27 @@ public sealed class UseNearestFlagNameCodeFix : CodeFixProvider
             && semanticModel.IsAccessible(position, field)
             && !IsInsideInitializerOf(field, semanticModel, position))
         {
-            var qualified = field.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + field.Name;
             shown = field.ContainingType.ToMinimalDisplayString(semanticModel, position) + "." + field.Name;
-            return SyntaxFactory.ParseExpression(qualified).WithAdditionalAnnotations(Simplifier.Annotation);
+
+            // Without `global::` when that binds to the same constant here: the simplifier drops the
+            // trivia of a removed `global::`, and the space before the argument with it.
+            var expression = Qualified(field, SymbolDisplayGlobalNamespaceStyle.Omitted);
+            if (!SymbolEqualityComparer.Default.Equals(semanticModel.GetSpeculativeSymbolInfo(position, expression, SpeculativeBindingOption.BindAsExpression).Symbol, field))
+            {
+                expression = Qualified(field, SymbolDisplayGlobalNamespaceStyle.Included);
+            }
+
+            return expression.WithAdditionalAnnotations(Simplifier.Annotation);
         }
 
         var literal = SyntaxFactory.Literal(name);
         shown = literal.Text;
         return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, literal);
     }
+
+    private static ExpressionSyntax Qualified(IFieldSymbol field, SymbolDisplayGlobalNamespaceStyle style) =>
+        SyntaxFactory.ParseExpression(
+            field.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(style)) + "." + field.Name);
 
     // `const string A = ...` cannot refer to itself: inside the constant's own declaration keep a literal.
     private static bool IsInsideInitializerOf(IFieldSymbol field, SemanticModel semanticModel, int position)
