@@ -64,6 +64,27 @@ public sealed class UseNearestFlagNameCodeFixTests
         """]);
 
     [Fact]
+    public Task Typo_NamespaceShadowsCatalogNamespace_ReplacedByGlobalQualifiedConstant() => Test.VerifyAsync(
+        [Catalog, Test.Usings + """
+        namespace Web.Shop
+        {
+            public class C
+            {
+                public bool M(IFlagSnapshot s) => s.IsEnabled({|FF0005:"recomendations"|});
+            }
+        }
+        """],
+        [Catalog, Test.Usings + """
+        namespace Web.Shop
+        {
+            public class C
+            {
+                public bool M(IFlagSnapshot s) => s.IsEnabled(global::Shop.Flags.Recommendations);
+            }
+        }
+        """]);
+
+    [Fact]
     public Task Typo_InAttributeArgument_ReplacedByConstant() => Test.VerifyAsync(
         [Catalog, Test.Usings + """
         using Shop;
