@@ -7,7 +7,6 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
 
 namespace FeatureFlags.CodeFixes.Rules;
 
@@ -73,11 +72,8 @@ public sealed class AddExpiresCodeFix : CodeFixProvider
             return attribute.ReplaceNode(existing.Expression, value.WithTriviaFrom(existing.Expression));
         }
 
-        // Right after the kind, where the rule pages and samples put it.
-        var argument = SyntaxFactory.AttributeArgument(
-            SyntaxFactory.NameEquals(SyntaxFactory.IdentifierName("Expires")),
-            nameColon: null,
-            value);
+        // Right after the kind, where the rule pages and samples put it, laid out like its neighbours
+        // (one line, or one argument per line).
         var list = attribute.ArgumentList ?? SyntaxFactory.AttributeArgumentList();
         var arguments = list.Arguments;
         var index = 0;
@@ -86,8 +82,47 @@ public sealed class AddExpiresCodeFix : CodeFixProvider
             index++;
         }
 
-        return attribute.WithArgumentList(list.WithArguments(arguments.Insert(index, argument))).WithAdditionalAnnotations(Formatter.Annotation);
+        var argument = SyntaxFactory.AttributeArgument(
+            SyntaxFactory.NameEquals(SyntaxFactory.IdentifierName("Expires").WithTrailingTrivia(SyntaxFactory.Space), SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTrailingTrivia(SyntaxFactory.Space)),
+            nameColon: null,
+            value);
+
+        // In Roslyn's layout a line break follows a comma and indentation precedes an argument: the new
+        // argument takes the indentation of the one it follows or displaces, its comma the line break.
+        var nodes = new List<SyntaxNodeOrToken>();
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (i == index)
+            {
+                nodes.Add(argument.WithLeadingTrivia(arguments[i].GetLeadingTrivia()));
+                nodes.Add(CommaLike(arguments, i - 1));
+            }
+
+            nodes.Add(arguments[i]);
+            if (i < arguments.SeparatorCount)
+            {
+                nodes.Add(arguments.GetSeparator(i));
+            }
+        }
+
+        if (index == arguments.Count)
+        {
+            if (arguments.Count > 0)
+            {
+                nodes.Add(CommaLike(arguments, arguments.Count - 2));
+            }
+
+            nodes.Add(argument.WithLeadingTrivia(arguments.Count > 1 ? arguments[arguments.Count - 1].GetLeadingTrivia() : default));
+        }
+
+        return attribute.WithArgumentList(list.WithArguments(SyntaxFactory.SeparatedList<AttributeArgumentSyntax>(nodes)));
     }
+
+    // A comma with the trailing trivia of the separator at `separator` (a line break in a one-per-line
+    // list), or ", " when there is none.
+    private static SyntaxToken CommaLike(SeparatedSyntaxList<AttributeArgumentSyntax> arguments, int separator) =>
+        SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(
+            separator >= 0 && separator < arguments.SeparatorCount ? arguments.GetSeparator(separator).TrailingTrivia : SyntaxFactory.TriviaList(SyntaxFactory.Space));
 
     // The same "today" as the expiry rules, so a pinned build proposes a reproducible date.
     private static DateTime Today(Project project)

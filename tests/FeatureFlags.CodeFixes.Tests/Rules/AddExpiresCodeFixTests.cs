@@ -47,6 +47,38 @@ public sealed class AddExpiresCodeFixTests
         """);
 
     [Fact]
+    public Task OneArgumentPerLine_NewArgumentOnItsOwnLine() => Test.VerifyAsync(
+        Test.Usings + """
+        [FlagCatalog]
+        public sealed partial class Flags
+        {
+            [Flag(
+                FlagKind.Release,
+                Owner = "team")]
+            public const string {|FF0003:A|} = "A";
+
+            [Flag(
+                FlagKind.Release)]
+            public const string {|FF0003:B|} = "B";
+        }
+        """,
+        Test.Usings + $$"""
+        [FlagCatalog]
+        public sealed partial class Flags
+        {
+            [Flag(
+                FlagKind.Release,
+                Expires = "{{Expected}}",
+                Owner = "team")]
+            public const string A = "A";
+
+            [Flag(
+                FlagKind.Release, Expires = "{{Expected}}")]
+            public const string B = "B";
+        }
+        """);
+
+    [Fact]
     public Task ExplicitNull_ReplacedByDate() => Test.VerifyAsync(
         Test.Usings + """
         [FlagCatalog]
