@@ -110,6 +110,29 @@ public sealed class UseNearestFlagNameCodeFixTests
         """]);
 
     [Fact]
+    public async Task Typo_CatalogInReferencedProject_ReplacedByItsConstant()
+    {
+        var shared = FeatureFlags.Analyzers.Tests.Infrastructure.TestReferences.CompileProject("SharedFlags", Catalog);
+        var test = new Test().WithSources(Test.Usings + """
+            using Shop;
+
+            public class C
+            {
+                public bool M(IFlagSnapshot s) => s.IsEnabled({|FF0005:"NewChekout"|});
+            }
+            """).WithFixedSources(Test.Usings + """
+            using Shop;
+
+            public class C
+            {
+                public bool M(IFlagSnapshot s) => s.IsEnabled(Flags.NewCheckout);
+            }
+            """);
+        test.TestState.AdditionalReferences.Add(shared);
+        await test.RunAsync();
+    }
+
+    [Fact]
     public Task Typo_ConstantNotAccessible_ReplacedByCorrectLiteral() => Test.VerifyAsync(
         Test.Usings + """
         public class Outer
