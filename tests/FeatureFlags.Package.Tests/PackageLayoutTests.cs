@@ -8,6 +8,7 @@ public sealed class PackageLayoutTests(PackageFixture package)
     [InlineData("lib/net10.0/FeatureFlags.dll")]
     [InlineData("analyzers/dotnet/cs/FeatureFlags.Generators.dll")]
     [InlineData("analyzers/dotnet/cs/FeatureFlags.Analyzers.dll")]
+    [InlineData("analyzers/dotnet/cs/FeatureFlags.CodeFixes.dll")]
     [InlineData("buildTransitive/FeatureFlags.props")]
     [InlineData("buildTransitive/FeatureFlags.targets")]
     public void Pack_FeatureFlags_HasEntry(string entry)
@@ -22,6 +23,7 @@ public sealed class PackageLayoutTests(PackageFixture package)
 
         components.ShouldContain("FeatureFlags.Generators");
         components.ShouldContain("FeatureFlags.Analyzers");
+        components.ShouldContain("FeatureFlags.CodeFixes");
         foreach (var component in components)
         {
             package.Entries().ShouldContain($"analyzers/dotnet/cs/{component}.dll");

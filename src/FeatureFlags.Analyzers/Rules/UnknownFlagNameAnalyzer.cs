@@ -24,6 +24,16 @@ public sealed class UnknownFlagNameAnalyzer : DiagnosticAnalyzer
         description: "A string passed where a flag name is expected must name a flag declared in a [FlagCatalog] class; an unknown name always evaluates to false at run time.",
         helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.UnknownFlagName));
 
+    /// <summary>
+    /// Property key prefixes of the suggestions carried for the code fix, closest first: <c>Name0</c> is the
+    /// nearest declared flag name and <c>Field0</c> the documentation id of its constant (when one
+    /// declaration has that name), <c>Name1</c>/<c>Field1</c> the next, and so on.
+    /// </summary>
+    public const string SuggestedNameKey = "Name";
+
+    /// <summary>See <see cref="SuggestedNameKey"/>.</summary>
+    public const string SuggestedFieldKey = "Field";
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -54,11 +64,31 @@ public sealed class UnknownFlagNameAnalyzer : DiagnosticAnalyzer
                         var name = FlagNameArguments.Find(node, c.SemanticModel, model, isUnknown, out var expression, c.CancellationToken);
                         if (name != null)
                         {
-                            c.ReportDiagnostic(Diagnostic.Create(Rule, expression.GetLocation(), name, NameSuggestions.Hint(name, model.DeclaredNames)));
+                            var nearest = NameSuggestions.Nearest(name, model.DeclaredNames);
+                            c.ReportDiagnostic(Diagnostic.Create(Rule, expression.GetLocation(), Suggestions(nearest, model), name, NameSuggestions.Hint(name, model.DeclaredNames)));
                         }
                     }
                 }
             });
         });
+    }
+
+    // The fix cannot recompute the suggestions (the model is per compilation and internal here), so the
+    // diagnostic carries them; the constant is named by its documentation id, which the fix resolves.
+    private static ImmutableDictionary<string, string?> Suggestions(List<string> nearest, FlagModel model)
+    {
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
+        for (var i = 0; i < nearest.Count; i++)
+        {
+            properties[SuggestedNameKey + i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = nearest[i];
+            var declarations = model.FindByName(nearest[i]);
+            if (declarations is { Count: 1 })
+            {
+                properties[SuggestedFieldKey + i.ToString(System.Globalization.CultureInfo.InvariantCulture)] =
+                    DocumentationCommentId.CreateDeclarationId(declarations[0].Field);
+            }
+        }
+
+        return properties.ToImmutable();
     }
 }
