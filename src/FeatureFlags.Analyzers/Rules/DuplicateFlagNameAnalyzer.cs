@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Threading;
 using FeatureFlags.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -10,9 +10,9 @@ namespace FeatureFlags.Analyzers.Rules;
 /// or across catalogs of this compilation and the assemblies it references.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DuplicateFlagNameAnalyzer : DiagnosticAnalyzer
+public sealed class DuplicateFlagNameAnalyzer : FlagDeclarationAnalyzer
 {
-    private static readonly DiagnosticDescriptor Rule = new(
+    private static readonly DiagnosticDescriptor Descriptor = new(
         DiagnosticIds.DuplicateFlagName,
         title: "Flag name is declared twice",
         messageFormat: "The flag name '{0}' is also declared by {1}: one name must mean one flag",
@@ -22,52 +22,29 @@ public sealed class DuplicateFlagNameAnalyzer : DiagnosticAnalyzer
         description: "Configuration keys ignore case, so two declarations with the same name (in any case) would read the same configuration; the runtime refuses to register both.",
         helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.DuplicateFlagName));
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public DuplicateFlagNameAnalyzer()
+        : base(Descriptor)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+    }
+
+    private protected override Diagnostic? Check(FlagDeclaration declaration, FlagModel model, BuildSettings settings, CancellationToken cancellationToken)
+    {
+        var sameName = model.FindByName(declaration.Name);
+        if (sameName == null || sameName.Count < 2)
         {
-            var model = FlagModel.For(start.Compilation);
-            if (model.Declarations.Count < 2)
+            return null;
+        }
+
+        var others = new List<string>();
+        foreach (var other in sameName)
+        {
+            if (!ReferenceEquals(other, declaration))
             {
-                return;
+                others.Add(other.DisplayName);
             }
+        }
 
-            start.RegisterSymbolAction(
-                c =>
-                {
-                    var declarations = model.FindByDeclaringType((INamedTypeSymbol)c.Symbol);
-                    if (declarations == null)
-                    {
-                        return;
-                    }
-
-                    foreach (var declaration in declarations)
-                    {
-                        var sameName = model.FindByName(declaration.Name);
-                        if (sameName == null || sameName.Count < 2)
-                        {
-                            continue;
-                        }
-
-                        var others = new List<string>();
-                        foreach (var other in sameName)
-                        {
-                            if (!ReferenceEquals(other, declaration))
-                            {
-                                others.Add(other.DisplayName);
-                            }
-                        }
-
-                        c.ReportDiagnostic(Diagnostic.Create(Rule, declaration.Location, declaration.Name, string.Join(", ", others)));
-                    }
-                },
-                SymbolKind.NamedType);
-        });
+        return Diagnostic.Create(Rule, declaration.Location, declaration.Name, string.Join(", ", others));
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace FeatureFlags.Analyzers.Rules;
 
 /// <summary>
-/// The shape shared by the rules that judge each flag declaration on its own (FF0002, FF0003, FF0004):
+/// The shape shared by the rules that judge each flag declaration (FF0002, FF0003, FF0004, FF0007):
 /// the catalogs are found once per compilation, and each catalog type is visited once.
 /// </summary>
 public abstract class FlagDeclarationAnalyzer : DiagnosticAnalyzer
@@ -48,7 +48,7 @@ public abstract class FlagDeclarationAnalyzer : DiagnosticAnalyzer
 
                     foreach (var declaration in declarations)
                     {
-                        if (Check(declaration, settings, c.CancellationToken) is { } diagnostic)
+                        if (Check(declaration, model, settings, c.CancellationToken) is { } diagnostic)
                         {
                             c.ReportDiagnostic(diagnostic);
                         }
@@ -58,7 +58,7 @@ public abstract class FlagDeclarationAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>Judges one declaration.</summary>
+    /// <summary>Judges one declaration; <paramref name="model"/> holds every declaration the compilation sees.</summary>
     /// <returns>The diagnostic to report, or <see langword="null"/> when the declaration is fine.</returns>
-    private protected abstract Diagnostic? Check(FlagDeclaration declaration, BuildSettings settings, CancellationToken cancellationToken);
+    private protected abstract Diagnostic? Check(FlagDeclaration declaration, FlagModel model, BuildSettings settings, CancellationToken cancellationToken);
 }
