@@ -129,10 +129,24 @@ public sealed class AddExpiresCodeFixTests
         """);
 
     [Fact]
-    public Task NoPinnedToday_UsesUtcDate()
+    public async Task NoPinnedToday_UsesUtcDate()
     {
-        // The clock is what the fix reads without FeatureFlagsToday; a run across midnight UTC could differ.
-        var expected = DateTime.UtcNow.Date.AddDays(AddExpiresCodeFix.DaysAhead).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // The clock is what the fix reads without FeatureFlagsToday. A run that crosses midnight UTC
+        // sees two dates, so it is judged against the date after the run when the two differ.
+        var before = DateTime.UtcNow.Date;
+        try
+        {
+            await VerifyAgainstUtcDate(before);
+        }
+        catch (Exception) when (DateTime.UtcNow.Date != before)
+        {
+            await VerifyAgainstUtcDate(DateTime.UtcNow.Date);
+        }
+    }
+
+    private static Task VerifyAgainstUtcDate(DateTime today)
+    {
+        var expected = today.AddDays(AddExpiresCodeFix.DaysAhead).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return Test.VerifyAsync(
             Test.Usings + """
             [FlagCatalog]
