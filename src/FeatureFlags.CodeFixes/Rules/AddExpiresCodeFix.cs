@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Composition;
 using FeatureFlags.Analyzers;
+using FeatureFlags.Analyzers.Model;
 using FeatureFlags.Configuration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -25,8 +26,6 @@ public sealed class AddExpiresCodeFix : CodeFixProvider
     /// <summary>The equivalence key of the action.</summary>
     public const string Key = "FF0003.AddExpires";
 
-    private const string TodayOption = "build_property.FeatureFlagsToday";
-
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.MissingExpires);
 
@@ -43,7 +42,8 @@ public sealed class AddExpiresCodeFix : CodeFixProvider
             return;
         }
 
-        var expires = IsoDate.ToText(Today(context.Document.Project).AddDays(DaysAhead));
+        // The same "today" as the expiry rules, so a pinned build proposes a reproducible date.
+        var expires = IsoDate.ToText(BuildSettings.Read(context.Document.Project.AnalyzerOptions).Today.AddDays(DaysAhead));
         foreach (var diagnostic in context.Diagnostics)
         {
             var node = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent;
@@ -123,16 +123,4 @@ public sealed class AddExpiresCodeFix : CodeFixProvider
     private static SyntaxToken CommaLike(SeparatedSyntaxList<AttributeArgumentSyntax> arguments, int separator) =>
         SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(
             separator >= 0 && separator < arguments.SeparatorCount ? arguments.GetSeparator(separator).TrailingTrivia : SyntaxFactory.TriviaList(SyntaxFactory.Space));
-
-    // The same "today" as the expiry rules, so a pinned build proposes a reproducible date.
-    private static DateTime Today(Project project)
-    {
-        if (project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(TodayOption, out var text)
-            && IsoDate.TryParse(text?.Trim(), out var today))
-        {
-            return today;
-        }
-
-        return DateTime.UtcNow.Date;
-    }
 }

@@ -101,7 +101,7 @@ internal sealed class FlagTable
         return false;
     }
 
-    public void ReportUnknown(string name) => Reporter.Report(name, All.Select(f => f.Name));
+    public void ReportUnknown(string name) => Reporter.Report(name, All);
 
     private CompiledFlag[] SortByName()
     {

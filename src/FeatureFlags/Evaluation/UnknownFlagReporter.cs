@@ -19,18 +19,19 @@ internal sealed class UnknownFlagReporter
 
     /// <summary>Warns once about <paramref name="name"/>, or throws in strict mode.</summary>
     /// <param name="name">The unknown name.</param>
-    /// <param name="knownNames">The names the current table knows, for a "did you mean" hint.</param>
-    public void Report(string name, IEnumerable<string> knownNames)
+    /// <param name="known">The flags the current table knows, for a "did you mean" hint.</param>
+    /// <remarks>Repeated reads of a name already reported allocate nothing: the hint is built only when used.</remarks>
+    public void Report(string name, IReadOnlyList<CompiledFlag> known)
     {
         if (_throw)
         {
             throw new KeyNotFoundException(
-                $"The flag '{name}' is neither declared in a catalog nor configured{NameSuggestions.Hint(name, knownNames)}.");
+                $"The flag '{name}' is neither declared in a catalog nor configured{NameSuggestions.Hint(name, known.Select(f => f.Name))}.");
         }
 
         if (_reported.TryAdd(name, 0))
         {
-            FlagLog.UnknownFlag(_logger, name, NameSuggestions.Hint(name, knownNames));
+            FlagLog.UnknownFlag(_logger, name, NameSuggestions.Hint(name, known.Select(f => f.Name)));
         }
     }
 }

@@ -6,8 +6,8 @@ namespace FeatureFlags.Analyzers.Tests.Rules;
 
 public sealed class ExpiredFlagAnalyzerTests
 {
-    // Today is pinned to 2027-01-15 in every test.
-    private const string Catalog = Test.Usings + """
+    // Today is pinned to 2027-01-15 in every test. Shared with the syntax-form tests.
+    internal const string Catalog = Test.Usings + """
         [FlagCatalog]
         public sealed partial class Flags
         {

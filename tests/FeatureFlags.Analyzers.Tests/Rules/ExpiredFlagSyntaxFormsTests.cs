@@ -10,17 +10,7 @@ namespace FeatureFlags.Analyzers.Tests.Rules;
 public sealed class ExpiredFlagSyntaxFormsTests
 {
     // Today is pinned to 2027-01-15 in every test.
-    private const string Catalog = Test.Usings + """
-        [FlagCatalog]
-        public sealed partial class Flags
-        {
-            [Flag(FlagKind.Release, Expires = "2027-01-14")]
-            public const string {|FF0001:OldCheckout|} = "OldCheckout";
-
-            [Flag(FlagKind.Release, Expires = "2027-06-30")]
-            public const string NewCheckout = "NewCheckout";
-        }
-        """;
+    private const string Catalog = ExpiredFlagAnalyzerTests.Catalog;
 
     [Fact]
     public Task AliasedCatalog_ConstantUse_Reported() => Test.VerifyAsync(

@@ -65,6 +65,25 @@ public sealed class AllocationTests
     }
 
     [Fact]
+    public void SnapshotReads_UnknownFlagAlreadyReported_AllocateNothing()
+    {
+        using var provider = FlagHarness.Services(FlagHarness.Configuration(Flags));
+        var snapshot = provider.GetRequiredService<IFlagSnapshotFactory>().CreateSnapshot(User);
+        var key = new FlagKey("Missing");
+
+        // The first read logs the warning (with its "did you mean" hint); later reads must cost nothing.
+        var allocated = Allocated(() =>
+        {
+            snapshot.IsEnabled(key);
+            snapshot.IsEnabled("Missing");
+            snapshot.GetVariant(key);
+            snapshot.GetVariant("Missing");
+        });
+
+        allocated.ShouldBe(0);
+    }
+
+    [Fact]
     public void CreateSnapshot_ExistingContext_AllocatesOneSmallObject()
     {
         using var provider = FlagHarness.Services(FlagHarness.Configuration(Flags));
