@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 
 using FeatureFlags.Generators;
 
@@ -62,7 +61,4 @@ internal static class GeneratorHarness
     /// <summary>Every warning and error of the whole compilation.</summary>
     public static IReadOnlyList<Diagnostic> Problems(Compilation output) =>
         output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
-
-    /// <summary>The folder of this source file, where the baselines live.</summary>
-    public static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }
