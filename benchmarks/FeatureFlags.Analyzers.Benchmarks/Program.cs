@@ -14,9 +14,9 @@ if (args.Length > 0 && args[0] == "ablation")
     return;
 }
 
-if (args.Length > 0 && args[0] == "csc")
+if (args.Length > 0 && args[0] is "csc" or "sdk")
 {
-    CscRun.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7, args.Length > 2 ? args[2] : "2026-12-01");
+    CscRun.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7, args.Length > 2 ? args[2] : "2026-12-01", sdk: args[0] == "sdk");
     return;
 }
 
