@@ -62,11 +62,17 @@ internal static class FlagNameArguments
 
         var parameter = FindParameter(semanticModel, node, call, cancellationToken);
 
-        // A params parameter receives an array, never the constant itself.
-        return parameter != null && !parameter.IsParams && parameter.Type.SpecialType == SpecialType.System_String && model.IsFlagNameParameter(parameter)
+        return parameter != null && TakesString(parameter) && model.IsFlagNameParameter(parameter)
             ? name
             : null;
     }
+
+    /// <summary>
+    /// A string parameter, or a params array of strings: a constant string given for the latter is one of
+    /// its elements (expanded form), since a string is never the array itself.
+    /// </summary>
+    private static bool TakesString(IParameterSymbol parameter) =>
+        (parameter.IsParams ? (parameter.Type as IArrayTypeSymbol)?.ElementType : parameter.Type)?.SpecialType == SpecialType.System_String;
 
     private static bool MayTakeFlagName(SyntaxNode call, NameIndex names)
     {

@@ -82,12 +82,12 @@ public sealed class ExpiredFlagSyntaxFormsTests
         """]);
 
     [Fact]
-    public Task ParamsArray_ElementsAreNotSingleArguments_NotReported() => Test.VerifyAsync(
+    public Task ParamsArray_ExpiredElement_ReportedArrayPassedWholeNot() => Test.VerifyAsync(
         [Catalog, Test.Usings + """
         public static class Gates
         {
             public static bool Any([FlagName] params string[] flags) => flags.Length > 0;
-            public static bool Run() => Any("OldCheckout", "NewCheckout") && Any(new[] { "OldCheckout" });
+            public static bool Run() => Any({|FF0001:"OldCheckout"|}, "NewCheckout") && Any(new[] { "OldCheckout" });
         }
         """]);
 

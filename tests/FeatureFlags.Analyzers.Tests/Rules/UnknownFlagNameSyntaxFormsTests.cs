@@ -82,12 +82,41 @@ public sealed class UnknownFlagNameSyntaxFormsTests
         """]);
 
     [Fact]
-    public Task ParamsArray_ElementsAreNotSingleArguments_NoWarning() => Test.VerifyAsync(
+    public Task ParamsArray_EachUnknownElement_Warns() => Test.VerifyAsync(
         [Catalog, Test.Usings + """
         public static class Gates
         {
             public static bool Any([FlagName] params string[] flags) => flags.Length > 0;
-            public static bool Run() => Any("Nope", "Zebra");
+            public static bool Run() => Any("Recommendations", {|FF0005:"Nope"|}, {|FF0005:"Zebra"|}) && Any({|FF0005:"Typo"|});
+        }
+        """]);
+
+    [Fact]
+    public Task ParamsArray_ArrayPassedWhole_NoWarning() => Test.VerifyAsync(
+        [Catalog, Test.Usings + """
+        public static class Gates
+        {
+            public static bool Any([FlagName] params string[] flags) => flags.Length > 0;
+            public static bool Run(string[] names) => Any(names) && Any(new[] { "Nope" }) && Any();
+        }
+        """]);
+
+    [Fact]
+    public Task ParamsAttributeArguments_UnknownElement_Warns() => Test.VerifyAsync(
+        [Catalog, Test.Usings + """
+        [System.AttributeUsage(System.AttributeTargets.Method)]
+        public sealed class PlannedAttribute : System.Attribute
+        {
+            public PlannedAttribute(string environment, [FlagName] params string[] flags) { }
+        }
+
+        public static class Tests
+        {
+            [Planned("Production", "Recommendations", {|FF0005:"Recomendations"|})]
+            public static void Run() { }
+
+            [Planned("Nope")]
+            public static void Environment() { }
         }
         """]);
 
