@@ -50,7 +50,7 @@ internal static class CatalogEmitter
         w.Line(GeneratedCode);
         w.Line("public static View For(" + Runtime + "IFlagSnapshot snapshot) => new View(snapshot);");
         w.Line();
-        EmitView(w, typed);
+        EmitView(w, typed, model.CatalogName);
 
         for (var i = 0; i < model.Types.Count; i++)
         {
@@ -123,7 +123,7 @@ internal static class CatalogEmitter
         w.Close();
     }
 
-    private static void EmitView(CodeWriter w, FlagModel[] flags)
+    private static void EmitView(CodeWriter w, FlagModel[] flags, string catalogName)
     {
         w.Line("/// <summary>");
         w.Line("/// This catalog's flags as read from one <see cref=\"" + Runtime + "IFlagSnapshot\"/>: a property per flag, and a");
@@ -143,18 +143,23 @@ internal static class CatalogEmitter
         w.Close();
         w.Line();
         w.Line("/// <summary>Gets the snapshot this view reads.</summary>");
-        w.Line("public " + Runtime + "IFlagSnapshot Snapshot => _snapshot;");
+        w.Line("/// <exception cref=\"global::System.InvalidOperationException\">The view is <see langword=\"default\"/>, made neither by <c>For</c> nor by the constructor.</exception>");
+        w.Line("public " + Runtime + "IFlagSnapshot Snapshot => _snapshot ?? Uninitialized();");
+        w.Line();
+        // The throw lives in its own method so that the properties above stay small enough to inline.
+        w.Line("private static " + Runtime + "IFlagSnapshot Uninitialized() =>");
+        w.Line("    throw new global::System.InvalidOperationException(" + Literal("This " + catalogName.Replace('+', '.') + ".View is default and reads no snapshot: create it with For(snapshot).") + ");");
         foreach (var flag in flags)
         {
             var member = CatalogParser.Identifier(flag.MemberName);
             w.Line();
             w.Line("/// <summary>Gets whether the flag <c>" + Xml(flag.Name) + "</c> is on." + Describe(flag) + "</summary>");
-            w.Line("public bool " + member + " => _snapshot.IsEnabled(Keys." + member + ");");
+            w.Line("public bool " + member + " => Snapshot.IsEnabled(Keys." + member + ");");
             if (flag.IsExperiment)
             {
                 w.Line();
                 w.Line("/// <summary>Gets the variant of the experiment <c>" + Xml(flag.Name) + "</c> served to the snapshot's context, or <see langword=\"null\"/> when it is off.</summary>");
-                w.Line("public string? " + flag.MemberName + "Variant => _snapshot.GetVariant(Keys." + member + ");");
+                w.Line("public string? " + flag.MemberName + "Variant => Snapshot.GetVariant(Keys." + member + ");");
             }
         }
 

@@ -20,6 +20,8 @@ public sealed class GeneratedCodeBehaviourTests
                 return $"{flags.NewCheckout}|{flags.Recommendations}|{flags.CheckoutButton}|{flags.CheckoutButtonVariant ?? "none"}|{flags.BetaReports}|{flags.Hidden}";
             }
 
+            public static bool ReadDefaultView() => default(Flags.View).NewCheckout;
+
             public static FeatureFlags.FlagKey NewCheckoutKey => Flags.Keys.NewCheckout;
 
             public static FeatureFlags.FlagCatalog Catalog => Flags.Catalog;
@@ -62,6 +64,14 @@ public sealed class GeneratedCodeBehaviourTests
     public void For_NullSnapshot_ThrowsArgumentNullException()
     {
         Should.Throw<ArgumentNullException>(() => Read(null));
+    }
+
+    [Fact]
+    public void View_Default_ThrowsInvalidOperationExceptionNamingTheCatalog()
+    {
+        var exception = Should.Throw<InvalidOperationException>(() => InMemoryAssembly.Invoke<bool>(Generated.Value, "Shop.Flags.Probe", "ReadDefaultView"));
+
+        exception.Message.ShouldBe("This Shop.Flags.Flags.View is default and reads no snapshot: create it with For(snapshot).");
     }
 
     [Fact]
