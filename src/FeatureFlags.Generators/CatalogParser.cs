@@ -25,7 +25,7 @@ internal static class CatalogParser
     {
         var catalog = (INamedTypeSymbol)context.TargetSymbol;
         var compilation = context.SemanticModel.Compilation;
-        var location = LocationInfo.From(context.TargetNode is ClassDeclarationSyntax c ? c.Identifier.GetLocation() : context.TargetNode.GetLocation());
+        var location = LocationInfo.From(context.TargetNode is TypeDeclarationSyntax c ? c.Identifier.GetLocation() : context.TargetNode.GetLocation());
         var displayName = catalog.ToDisplayString();
         var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
         var canGenerate = true;

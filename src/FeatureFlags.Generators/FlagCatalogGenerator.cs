@@ -26,7 +26,8 @@ public sealed class FlagCatalogGenerator : IIncrementalGenerator
         var catalogs = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 CatalogParser.FlagCatalogAttributeName,
-                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                // A record class is a class too; the attribute's targets keep structs and record structs out.
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax,
                 CatalogParser.Parse)
             .WithTrackingName(ModelStep);
 

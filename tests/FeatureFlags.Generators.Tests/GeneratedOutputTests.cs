@@ -241,6 +241,40 @@ public sealed class GeneratedOutputTests
     }
 
     [Fact]
+    public void Generate_RecordCatalog_GeneratesPartialRecordThatCompiles()
+    {
+        var (output, result) = GeneratorHarness.Run("""
+            namespace Shop;
+            /// <summary>Flags.</summary>
+            [FeatureFlags.FlagCatalog]
+            public sealed partial record Flags
+            {
+                /// <summary>A.</summary>
+                [FeatureFlags.Flag(FeatureFlags.FlagKind.Ops)] public const string A = "A";
+            }
+            """);
+
+        var text = GeneratorHarness.GeneratedText(result);
+        text.ShouldContain("partial record Flags");
+        text.ShouldContain("public bool A => Snapshot.IsEnabled(Keys.A);");
+        GeneratorHarness.Problems(output).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Generate_NonPartialRecordCatalog_ReportsFF0100()
+    {
+        var (_, result) = GeneratorHarness.Run("""
+            [FeatureFlags.FlagCatalog]
+            public sealed record Flags
+            {
+                [FeatureFlags.Flag(FeatureFlags.FlagKind.Ops)] public const string A = "A";
+            }
+            """);
+
+        result.Diagnostics.Select(d => d.Id).ShouldBe(["FF0100"]);
+    }
+
+    [Fact]
     public void Generate_CatalogWithoutFlags_CompilesWithEmptyCatalog()
     {
         var (output, result) = GeneratorHarness.Run("""
