@@ -21,6 +21,9 @@ internal static class CatalogParser
     /// <summary>The members the generator adds; a flag field or catalog member with one of these names would collide.</summary>
     public static readonly ImmutableArray<string> GeneratedMemberNames = ImmutableArray.Create("Catalog", "Keys", "View", "For");
 
+    /// <summary>The generated View's own members; a flag's typed property of the same name would collide with one.</summary>
+    public static readonly ImmutableArray<string> ViewMemberNames = ImmutableArray.Create("Snapshot", "_snapshot", "Uninitialized");
+
     public static CatalogModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var catalog = (INamedTypeSymbol)context.TargetSymbol;
@@ -50,7 +53,7 @@ internal static class CatalogParser
         }
 
         var flags = ImmutableArray.CreateBuilder<FlagModel>();
-        var typedNames = new HashSet<string>(GeneratedMemberNames);
+        var typedNames = new HashSet<string>(GeneratedMemberNames.Concat(ViewMemberNames));
         var flagDiagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
         CollectFlags(catalog, catalog, compilation, flags, typedNames, flagDiagnostics, cancellationToken);
         // Without generated members, a flag missing its typed member is no news; a bad name always is.
@@ -97,6 +100,10 @@ internal static class CatalogParser
             if (GeneratedMemberNames.Contains(field.Name))
             {
                 collision = "the name is one of the generated members (Catalog, Keys, View, For)";
+            }
+            else if (ViewMemberNames.Contains(field.Name))
+            {
+                collision = "the name is one of the generated View's own members (Snapshot, _snapshot, Uninitialized)";
             }
             else if (!typedNames.Add(field.Name))
             {

@@ -132,6 +132,28 @@ public sealed class GeneratedOutputTests
         output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("Snapshot")]
+    [InlineData("_snapshot")]
+    [InlineData("Uninitialized")]
+    public void Generate_FlagFieldNamedLikeAViewMember_ReportsFF0101AndCompiles(string field)
+    {
+        var (output, result) = GeneratorHarness.Run($$"""
+            [FeatureFlags.FlagCatalog]
+            public sealed partial class Flags
+            {
+                [FeatureFlags.Flag(FeatureFlags.FlagKind.Ops)] public const string {{field}} = "x";
+                [FeatureFlags.Flag(FeatureFlags.FlagKind.Ops)] public const string A = "A";
+            }
+            """);
+
+        var diagnostic = result.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.Id.ShouldBe("FF0101");
+        diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).ShouldContain("generated View's own members");
+        GeneratorHarness.GeneratedText(result).ShouldContain("public bool A => Snapshot.IsEnabled(Keys.A);");
+        output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ShouldBeEmpty();
+    }
+
     [Fact]
     public void Generate_SameFieldNameInTwoNestedClasses_ReportsFF0101ForTheSecond()
     {
