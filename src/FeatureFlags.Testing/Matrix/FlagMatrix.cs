@@ -53,12 +53,33 @@ public static class FlagMatrix
     /// <exception cref="FlagConfigurationException">The environment's flag configuration is invalid.</exception>
     /// <exception cref="FileNotFoundException">Neither appsettings file exists.</exception>
     public static IReadOnlyList<FlagMatrixCase> For(FlagCatalog catalog, string environmentName, string? contentRoot, IEnumerable<string> plannedFlags)
+        => For(catalog, environmentName, contentRoot, options: null, plannedFlags);
+
+    /// <summary>
+    /// The matrix for a catalog, an environment and the flags planned to turn on, reading the settings with the
+    /// application's flag options (a section name other than <c>FeatureFlags</c>, undeclared flags as errors).
+    /// </summary>
+    /// <param name="catalog">The catalog that declares the flags.</param>
+    /// <param name="environmentName">The environment, such as <c>Production</c>.</param>
+    /// <param name="contentRoot">The folder holding the appsettings files; <see cref="AppContext.BaseDirectory"/> when <see langword="null"/>.</param>
+    /// <param name="options">The application's flag options; the defaults when <see langword="null"/>.</param>
+    /// <param name="plannedFlags">The flags about to be turned on in that environment.</param>
+    /// <returns>The cases, without duplicates, in the documented order.</returns>
+    /// <exception cref="ArgumentException">The catalog does not declare a planned flag.</exception>
+    /// <exception cref="FlagConfigurationException">The environment's flag configuration is invalid.</exception>
+    /// <exception cref="FileNotFoundException">Neither appsettings file exists.</exception>
+    /// <example>
+    /// <code>
+    /// FlagMatrix.For(FlagCatalog.For&lt;Flags&gt;(), "Production", contentRoot: null, new FeatureFlagsOptions { SectionName = "Toggles" }, [Flags.NewCheckout]);
+    /// </code>
+    /// </example>
+    public static IReadOnlyList<FlagMatrixCase> For(FlagCatalog catalog, string environmentName, string? contentRoot, FeatureFlagsOptions? options, IEnumerable<string> plannedFlags)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentException.ThrowIfNullOrEmpty(environmentName);
         ArgumentNullException.ThrowIfNull(plannedFlags);
 
-        var environment = TestFlags.FromEnvironment(catalog, environmentName, contentRoot, options: null);
+        var environment = TestFlags.FromEnvironment(catalog, environmentName, contentRoot, options);
         var planned = plannedFlags.Select(environment.Resolve).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
         var candidates = new List<FlagMatrixCase> { new(environmentName, FlagMatrixCaseKind.Environment, null, environment) };

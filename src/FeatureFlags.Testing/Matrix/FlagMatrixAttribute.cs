@@ -49,8 +49,16 @@ public sealed class FlagMatrixAttribute : DataAttribute
     /// <summary>Gets or sets the folder holding the appsettings files; the test output directory when not set.</summary>
     public string? ContentRoot { get; set; }
 
+    /// <summary>
+    /// Gets or sets the configuration section the application reads its flags from, when it is not
+    /// <c>FeatureFlags</c> (<see cref="FeatureFlagsOptions.SectionName"/>).
+    /// </summary>
+    public string? SectionName { get; set; }
+
     /// <inheritdoc />
-    public override IEnumerable<object[]> GetData(MethodInfo testMethod) =>
-        FlagMatrix.For(FlagCatalog.FromType(CatalogType), EnvironmentName, ContentRoot, _plannedFlags)
-            .Select(c => new object[] { new XunitFlagMatrixCase(c, CatalogType, EnvironmentName, ContentRoot, _plannedFlags) });
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod)
+    {
+        var source = new XunitFlagMatrixCase.Source(CatalogType, EnvironmentName, ContentRoot, SectionName, _plannedFlags);
+        return source.Cases().Select(c => new object[] { new XunitFlagMatrixCase(c, source) });
+    }
 }

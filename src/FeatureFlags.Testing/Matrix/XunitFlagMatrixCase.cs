@@ -5,59 +5,68 @@ namespace FeatureFlags.Testing;
 /// <summary>
 /// A matrix case xunit can serialize: with serializable theory data, xunit lists every case as its own
 /// test at discovery, so the test explorer shows each by name before it runs. What is serialized is
-/// how to rebuild the case (catalog type, environment, content root, planned flags, case name), not
+/// how to rebuild the case (catalog type, environment, content root, section, planned flags, case name), not
 /// the snapshot; deserializing reads the settings again.
 /// </summary>
 internal sealed class XunitFlagMatrixCase : FlagMatrixCase, IXunitSerializable
 {
     private const char Separator = '\n';
-    private Type? _catalogType;
-    private string _environmentName = string.Empty;
-    private string? _contentRoot;
-    private string[] _plannedFlags = [];
+    private Source? _source;
 
     /// <summary>For xunit's serializer only (it requires a public parameterless constructor).</summary>
     public XunitFlagMatrixCase()
     {
     }
 
-    public XunitFlagMatrixCase(FlagMatrixCase source, Type catalogType, string environmentName, string? contentRoot, string[] plannedFlags)
-        : base(source.Name, source.Kind, source.PlannedFlag, source.Snapshot)
+    public XunitFlagMatrixCase(FlagMatrixCase matrixCase, Source source)
+        : base(matrixCase.Name, matrixCase.Kind, matrixCase.PlannedFlag, matrixCase.Snapshot)
     {
-        _catalogType = catalogType;
-        _environmentName = environmentName;
-        _contentRoot = contentRoot;
-        _plannedFlags = plannedFlags;
+        _source = source;
     }
 
     public void Serialize(IXunitSerializationInfo info)
     {
         ArgumentNullException.ThrowIfNull(info);
-        info.AddValue("catalog", _catalogType!.AssemblyQualifiedName);
-        info.AddValue("environment", _environmentName);
-        info.AddValue("contentRoot", _contentRoot ?? string.Empty);
+        var source = _source!;
+        info.AddValue("catalog", source.CatalogType.AssemblyQualifiedName);
+        info.AddValue("environment", source.EnvironmentName);
+        info.AddValue("contentRoot", source.ContentRoot ?? string.Empty);
+        info.AddValue("section", source.SectionName ?? string.Empty);
 
         // Flag names cannot hold a line break, so one string carries the list on every xunit version.
-        info.AddValue("planned", string.Join(Separator, _plannedFlags));
+        info.AddValue("planned", string.Join(Separator, source.PlannedFlags));
         info.AddValue("name", Name);
     }
 
     public void Deserialize(IXunitSerializationInfo info)
     {
         ArgumentNullException.ThrowIfNull(info);
-        var catalogTypeName = info.GetValue<string>("catalog");
-        _catalogType = Type.GetType(catalogTypeName, throwOnError: true)!;
-        _environmentName = info.GetValue<string>("environment");
-        var contentRoot = info.GetValue<string>("contentRoot");
-        _contentRoot = contentRoot.Length == 0 ? null : contentRoot;
         var planned = info.GetValue<string>("planned");
-        _plannedFlags = planned.Length == 0 ? [] : planned.Split(Separator);
+        _source = new Source(
+            Type.GetType(info.GetValue<string>("catalog"), throwOnError: true)!,
+            info.GetValue<string>("environment"),
+            NullIfEmpty(info.GetValue<string>("contentRoot")),
+            NullIfEmpty(info.GetValue<string>("section")),
+            planned.Length == 0 ? [] : planned.Split(Separator));
         var name = info.GetValue<string>("name");
 
-        var match = FlagMatrix.For(FlagCatalog.FromType(_catalogType), _environmentName, _contentRoot, _plannedFlags)
-            .FirstOrDefault(c => c.Name == name)
+        var match = _source.Cases().FirstOrDefault(c => c.Name == name)
             ?? throw new InvalidOperationException(
                 $"The flag matrix no longer has the case '{name}': the settings or planned flags changed since the tests were discovered. Discover the tests again.");
         Initialize(match.Name, match.Kind, match.PlannedFlag, match.Snapshot);
+    }
+
+    // Cases serialized by an earlier version have no section; xunit gives null for a missing value.
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    /// <summary>What a matrix is built from: all that is serialized, and all that is needed to build it again.</summary>
+    internal sealed record Source(Type CatalogType, string EnvironmentName, string? ContentRoot, string? SectionName, string[] PlannedFlags)
+    {
+        public IReadOnlyList<FlagMatrixCase> Cases() => FlagMatrix.For(
+            FlagCatalog.FromType(CatalogType),
+            EnvironmentName,
+            ContentRoot,
+            SectionName is null ? null : new FeatureFlagsOptions { SectionName = SectionName },
+            PlannedFlags);
     }
 }

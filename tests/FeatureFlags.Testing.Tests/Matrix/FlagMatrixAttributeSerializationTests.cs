@@ -46,6 +46,17 @@ public sealed class FlagMatrixAttributeSerializationTests
     }
 
     [Fact]
+    public void Deserialize_WithSectionName_ReadsThatSectionAgain()
+    {
+        using var root = new TempDirectory().With("appsettings.json", """{ "Toggles": { "SearchV2": true } }""");
+        var row = Rows(new FlagMatrixAttribute(typeof(ShopFlags), "Staging") { ContentRoot = root.Path, SectionName = "Toggles" })[0];
+
+        var copy = SerializationHelper.Deserialize<FlagMatrixCase>(SerializationHelper.Serialize(row));
+
+        copy.Snapshot.IsEnabled(ShopFlags.SearchV2).ShouldBeTrue();
+    }
+
+    [Fact]
     public void Deserialize_SettingsChangedSinceDiscovery_ThrowsAskingToRediscover()
     {
         using var root = new TempDirectory().With("appsettings.json", """{ "FeatureFlags": { "SearchV2": false } }""");

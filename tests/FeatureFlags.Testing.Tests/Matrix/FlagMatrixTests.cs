@@ -159,6 +159,28 @@ public sealed class FlagMatrixTests
     }
 
     [Fact]
+    public void For_OptionsWithSectionName_ReadsThatSection()
+    {
+        using var root = new TempDirectory().With("appsettings.json", """{ "FeatureFlags": { "SearchV2": false }, "Toggles": { "SearchV2": true } }""");
+
+        var cases = FlagMatrix.For(FlagCatalog.For<ShopFlags>(), "Production", root.Path, new FeatureFlagsOptions { SectionName = "Toggles" }, [ShopFlags.NewCheckout]);
+
+        cases[0].Snapshot.Explain(ShopFlags.SearchV2).Sources.Select(s => s.Key).ShouldBe(["Toggles:SearchV2"]);
+        cases[0].Snapshot.IsEnabled(ShopFlags.SearchV2).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void GetData_AttributeWithSectionName_ReadsThatSection()
+    {
+        using var root = new TempDirectory().With("appsettings.json", """{ "Toggles": { "SearchV2": true } }""");
+        var attribute = new FlagMatrixAttribute(typeof(ShopFlags), "Production") { ContentRoot = root.Path, SectionName = "Toggles" };
+
+        var first = (FlagMatrixCase)attribute.GetData(typeof(FlagMatrixTests).GetMethod(nameof(Theory_MatrixAttribute_CaseMatchesItsKind))!).First()[0];
+
+        first.Snapshot.IsEnabled(ShopFlags.SearchV2).ShouldBeTrue();
+    }
+
+    [Fact]
     public void GetData_AttributeOnNonCatalog_Throws()
     {
         var attribute = new FlagMatrixAttribute(typeof(FlagMatrixTests), "Production");
