@@ -46,7 +46,7 @@ foreach (var user in users)
     {
         var value = flag.IsEnabled ? "on " : "off";
         var variant = flag.Variant is null ? string.Empty : $" [{flag.Variant}]";
-        var source = flag.Sources.Count == 0 ? "declared default" : flag.Sources[^1].ToString();
+        var source = flag.DecidingSource?.ToString() ?? "declared default";
         Console.WriteLine($"  {flag.Flag,-16} {value}{variant,-8} {flag.Reason,-14} {source}");
     }
 

@@ -51,7 +51,7 @@ internal sealed record FlagDebugEntry(
         evaluation.IsEnabled,
         evaluation.Variant,
         evaluation.Reason.ToString(),
-        evaluation.Sources.Count == 0 ? null : evaluation.Sources[^1].ToString(),
+        evaluation.DecidingSource?.ToString(),
         evaluation.Sources.Select(s => s.ToString()).ToList(),
         evaluation.Definition?.Kind.ToString(),
         evaluation.Definition?.Expires?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

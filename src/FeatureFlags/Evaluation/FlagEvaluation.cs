@@ -37,6 +37,22 @@ public sealed class FlagEvaluation
     /// </summary>
     public IReadOnlyList<FlagValueSource> Sources { get; }
 
+    /// <summary>
+    /// Gets the one source to show for this value: of <see cref="Sources"/>, the latest <c>Users</c> key for
+    /// <see cref="EvaluationReason.TargetedUser"/>, <c>Groups</c> for <see cref="EvaluationReason.TargetedGroup"/>,
+    /// <c>Rollout</c> for <see cref="EvaluationReason.Rollout"/>, and <c>Enabled</c> (or a shorthand
+    /// <c>false</c> for the flag itself) for <see cref="EvaluationReason.Disabled"/>; otherwise, or when no such
+    /// key is listed, the last source. <see langword="null"/> when <see cref="Sources"/> is empty.
+    /// </summary>
+    public FlagValueSource? DecidingSource => Reason switch
+    {
+        EvaluationReason.TargetedUser => LatestNaming("Users"),
+        EvaluationReason.TargetedGroup => LatestNaming("Groups"),
+        EvaluationReason.Rollout => LatestNaming("Rollout"),
+        EvaluationReason.Disabled => LatestNaming("Enabled") ?? LatestNaming(Flag),
+        _ => null,
+    } ?? (Sources.Count == 0 ? null : Sources[^1]);
+
     /// <inheritdoc />
     public override string ToString()
     {
@@ -44,5 +60,18 @@ public sealed class FlagEvaluation
         var variant = Variant is null ? string.Empty : $" variant '{Variant}'";
         var source = Sources.Count == 0 ? "no configuration" : string.Join(", ", Sources);
         return $"{Flag}: {value}{variant} ({Reason}; {source})";
+    }
+
+    private FlagValueSource? LatestNaming(string segment)
+    {
+        for (var i = Sources.Count - 1; i >= 0; i--)
+        {
+            if (Sources[i].KeyEndsWithSegment(segment))
+            {
+                return Sources[i];
+            }
+        }
+
+        return null;
     }
 }

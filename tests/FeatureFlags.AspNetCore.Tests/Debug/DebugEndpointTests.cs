@@ -24,7 +24,7 @@ public sealed class DebugEndpointTests
         beta.GetProperty("enabled").GetBoolean().ShouldBeTrue();
         beta.GetProperty("reason").GetString().ShouldBe("TargetedGroup");
         beta.GetProperty("kind").GetString().ShouldBe("Permission");
-        beta.GetProperty("source").GetString()!.ShouldContain("in-memory configuration");
+        beta.GetProperty("source").GetString().ShouldBe("FeatureFlags:Beta:Groups in in-memory configuration");
 
         var button = flags["Button"];
         button.GetProperty("variant").GetString().ShouldBe("blue");

@@ -1,0 +1,86 @@
+namespace FeatureFlags.Tests.Evaluation;
+
+/// <summary>
+/// <see cref="FlagEvaluation.DecidingSource"/>: of a flag's sources, the key that decided this context's value,
+/// even when other keys of the flag's object were read after it.
+/// </summary>
+public sealed class DecidingSourceTests
+{
+    private static readonly Settings BetaReports = new()
+    {
+        ["FeatureFlags:BetaReports:Enabled"] = "true",
+        ["FeatureFlags:BetaReports:Groups:0"] = "beta-testers",
+        ["FeatureFlags:BetaReports:Rollout"] = "100",
+        ["FeatureFlags:BetaReports:Users:0"] = "alice",
+    };
+
+    [Theory]
+    [InlineData("alice", null, EvaluationReason.TargetedUser, "FeatureFlags:BetaReports:Users")]
+    [InlineData("bob", "beta-testers", EvaluationReason.TargetedGroup, "FeatureFlags:BetaReports:Groups")]
+    [InlineData("carol", null, EvaluationReason.Rollout, "FeatureFlags:BetaReports:Rollout")]
+    public void DecidingSource_TargetingReason_IsTheKeyThatDecided(string key, string? group, EvaluationReason reason, string expectedKey)
+    {
+        var context = new EvaluationContext(key, group is null ? [] : [group]);
+
+        var evaluation = FlagHarness.Snapshot(BetaReports, context).Explain("BetaReports");
+
+        evaluation.Reason.ShouldBe(reason);
+        evaluation.Sources.Count.ShouldBeGreaterThan(1);
+        evaluation.DecidingSource.ShouldNotBeNull().Key.ShouldBe(expectedKey);
+    }
+
+    [Fact]
+    public void DecidingSource_EnabledFalseBeforeUsers_IsTheEnabledKey()
+    {
+        var evaluation = FlagHarness.Snapshot(new Settings
+        {
+            ["FeatureFlags:BetaReports:Enabled"] = "false",
+            ["FeatureFlags:BetaReports:Users:0"] = "alice",
+        }, new EvaluationContext("alice")).Explain("BetaReports");
+
+        evaluation.Reason.ShouldBe(EvaluationReason.Disabled);
+        evaluation.Sources[^1].Key.ShouldBe("FeatureFlags:BetaReports:Users");
+        evaluation.DecidingSource.ShouldNotBeNull().Key.ShouldBe("FeatureFlags:BetaReports:Enabled");
+    }
+
+    [Fact]
+    public void DecidingSource_ShorthandFalseUnderLaterUsers_IsTheFlagKey()
+    {
+        var configuration = FlagHarness.Configuration(
+            new Settings { ["FeatureFlags:BetaReports"] = "false" },
+            new Settings { ["FeatureFlags:BetaReports:Users:0"] = "alice" });
+
+        var evaluation = FlagHarness.Snapshot(configuration, new EvaluationContext("bob")).Explain("BetaReports");
+
+        evaluation.Reason.ShouldBe(EvaluationReason.Disabled);
+        evaluation.DecidingSource.ShouldNotBeNull().Key.ShouldBe("FeatureFlags:BetaReports");
+    }
+
+    [Fact]
+    public void DecidingSource_Static_IsTheLastSource()
+    {
+        var evaluation = FlagHarness.Snapshot(new Settings { ["FeatureFlags:NewCheckout"] = "true" }).Explain("NewCheckout");
+
+        evaluation.DecidingSource.ShouldBeSameAs(evaluation.Sources[^1]);
+    }
+
+    [Fact]
+    public void DecidingSource_NoConfiguration_IsNull()
+    {
+        var evaluation = FlagHarness.Snapshot(new Settings()).Explain("NewCheckout");
+
+        evaluation.Sources.ShouldBeEmpty();
+        evaluation.DecidingSource.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("FeatureFlags:X:Users", true)]
+    [InlineData("FFTEST_FeatureFlags__X__users", true)]
+    [InlineData("FeatureFlags:X:SuperUsers", false)]
+    [InlineData("FeatureFlags_X_Users", false)]
+    [InlineData("Users", false)]
+    public void KeyEndsWithSegment_EitherSeparator_MatchesWholeLastSegmentOnly(string key, bool expected)
+    {
+        new FlagValueSource("test", key).KeyEndsWithSegment("Users").ShouldBe(expected);
+    }
+}
