@@ -22,7 +22,7 @@ internal static class Probe
             var flags = FlagModel.For(compilation);
             model.Stop();
             var json = Stopwatch.StartNew();
-            var problems = AppSettingsChecker.Check(GeneratedProject.AppSettings(), flags);
+            var problems = AppSettingsChecker.Check(GeneratedProject.AppSettings(), flags, [FeatureFlags.Configuration.FlagRules.DefaultSectionName]);
             json.Stop();
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,

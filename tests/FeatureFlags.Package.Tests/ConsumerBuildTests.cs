@@ -64,6 +64,15 @@ public sealed class ConsumerBuildTests(PackageFixture package)
         output.Split('\n').ShouldContain(line => line.Contains("appsettings.json", StringComparison.Ordinal) && line.Contains("warning FF0006", StringComparison.Ordinal), output);
     }
 
+    [Fact]
+    public void Build_SectionNamePropertyAndBadValueInThatSection_WarnsFF0006WithTheSectionPath()
+    {
+        var (exitCode, output) = package.BuildConsumer("NewCheckout", Today.AddDays(365), settingsValue: "\"ture\"", sectionName: "Toggles");
+
+        exitCode.ShouldBe(0, output);
+        output.Split('\n').ShouldContain(line => line.Contains("warning FF0006", StringComparison.Ordinal) && line.Contains("Toggles:NewCheckout", StringComparison.Ordinal), output);
+    }
+
     private static List<string> ErrorLines(string output, string id) =>
         output.Split('\n').Where(line => line.Contains($"error {id}", StringComparison.Ordinal)).ToList();
 }

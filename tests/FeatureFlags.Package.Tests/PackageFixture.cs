@@ -60,8 +60,11 @@ public sealed class PackageFixture : IDisposable
         return archive.Entries.Select(e => e.FullName.Replace('\\', '/')).ToList();
     }
 
-    /// <summary>Writes the consumer's catalog with one release flag and its appsettings.json, and builds the consumer.</summary>
-    public (int ExitCode, string Output) BuildConsumer(string flagName, DateOnly expires, DateOnly? today = null, string settingsValue = "true")
+    /// <summary>
+    /// Writes the consumer's catalog with one release flag and its appsettings.json (the flag under
+    /// <paramref name="sectionName"/>, passed on as <c>FeatureFlagsSectionName</c> when given), and builds the consumer.
+    /// </summary>
+    public (int ExitCode, string Output) BuildConsumer(string flagName, DateOnly expires, DateOnly? today = null, string settingsValue = "true", string? sectionName = null)
     {
         File.WriteAllText(Path.Combine(Consumer, "Flags.cs"), $$"""
             using FeatureFlags;
@@ -83,12 +86,17 @@ public sealed class PackageFixture : IDisposable
                 public static FlagCatalog Catalog => Flags.Catalog;
             }
             """);
-        File.WriteAllText(Path.Combine(Consumer, "appsettings.json"), $$"""{ "FeatureFlags": { "{{flagName}}": {{settingsValue}} } }""");
+        File.WriteAllText(Path.Combine(Consumer, "appsettings.json"), $$"""{ "{{sectionName ?? "FeatureFlags"}}": { "{{flagName}}": {{settingsValue}} } }""");
 
         var arguments = new List<string> { "build", "--no-restore", "-nodeReuse:false", "-p:UseSharedCompilation=false", "--no-incremental" };
         if (today is { } pinned)
         {
             arguments.Add($"-p:FeatureFlagsToday={pinned:yyyy-MM-dd}");
+        }
+
+        if (sectionName is not null)
+        {
+            arguments.Add($"-p:FeatureFlagsSectionName={sectionName}");
         }
 
         return DotNet.Run(Consumer, PackagesFolder, [.. arguments]);

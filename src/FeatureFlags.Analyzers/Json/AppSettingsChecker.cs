@@ -11,7 +11,7 @@ namespace FeatureFlags.Analyzers.Json;
 internal static class AppSettingsChecker
 {
     /// <summary>Problems in the file; each origin is the <see cref="TextSpan"/> to report at.</summary>
-    public static List<FlagProblem> Check(string text, FlagModel model)
+    public static List<FlagProblem> Check(string text, FlagModel model, string[] sectionPath)
     {
         var problems = new List<FlagProblem>();
         JsonNode root;
@@ -25,23 +25,36 @@ internal static class AppSettingsChecker
             return problems;
         }
 
-        foreach (var section in root.Properties)
-        {
-            if (string.Equals(section.Name, FlagRules.DefaultSectionName, StringComparison.OrdinalIgnoreCase))
-            {
-                CheckSection(section, model, problems);
-            }
-        }
-
+        CheckLevel(root, sectionPath, 0, string.Empty, model, problems);
         return problems;
     }
 
-    private static void CheckSection(JsonProperty section, FlagModel model, List<FlagProblem> problems)
+    /// <summary>Walks down to the flags section, matching each segment as configuration keys match: ignoring case.</summary>
+    private static void CheckLevel(JsonNode node, string[] sectionPath, int depth, string prefix, FlagModel model, List<FlagProblem> problems)
+    {
+        foreach (var property in node.Properties)
+        {
+            if (string.Equals(property.Name, sectionPath[depth], StringComparison.OrdinalIgnoreCase))
+            {
+                var path = prefix + property.Name;
+                if (depth == sectionPath.Length - 1)
+                {
+                    CheckSection(path, property.Value, model, problems);
+                }
+                else
+                {
+                    CheckLevel(property.Value, sectionPath, depth + 1, path + ":", model, problems);
+                }
+            }
+        }
+    }
+
+    private static void CheckSection(string sectionPath, JsonNode section, FlagModel model, List<FlagProblem> problems)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var flag in section.Value.Properties)
+        foreach (var flag in section.Properties)
         {
-            var path = section.Name + ":" + flag.Name;
+            var path = sectionPath + ":" + flag.Name;
             if (!FlagRules.IsValidFlagName(flag.Name))
             {
                 problems.Add(new FlagProblem(path, FlagRules.InvalidNameMessage(flag.Name), flag.NameSpan));

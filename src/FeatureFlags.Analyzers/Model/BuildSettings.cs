@@ -6,18 +6,20 @@ namespace FeatureFlags.Analyzers.Model;
 
 /// <summary>
 /// The MSBuild properties the rules read (exposed to the compiler as <c>build_property.*</c>):
-/// the date that counts as today and the expiry warning window.
+/// the date that counts as today, the expiry warning window, and the configuration section of the flags.
 /// </summary>
 internal sealed class BuildSettings
 {
     public const string TodayProperty = "FeatureFlagsToday";
     public const string WarningDaysProperty = "FeatureFlagsExpiryWarningDays";
+    public const string SectionProperty = "FeatureFlagsSectionName";
     public const int DefaultWarningDays = 14;
 
-    private BuildSettings(DateTime today, int warningDays, IReadOnlyList<string[]> problems)
+    private BuildSettings(DateTime today, int warningDays, string[] sectionPath, IReadOnlyList<string[]> problems)
     {
         Today = today;
         WarningDays = warningDays;
+        SectionPath = sectionPath;
         Problems = problems;
     }
 
@@ -26,6 +28,12 @@ internal sealed class BuildSettings
 
     /// <summary>FF0002 reports flags whose expiry is at most this many days after <see cref="Today"/>.</summary>
     public int WarningDays { get; }
+
+    /// <summary>
+    /// The segments of the configuration section FF0006 checks, <c>FeatureFlags</c> unless <c>FeatureFlagsSectionName</c>
+    /// names the section the application gives <c>FeatureFlagsOptions.SectionName</c> (such as <c>App:Flags</c>).
+    /// </summary>
+    public string[] SectionPath { get; }
 
     /// <summary>Invalid property values: property name, value, and what is expected.</summary>
     public IReadOnlyList<string[]> Problems { get; }
@@ -64,7 +72,21 @@ internal sealed class BuildSettings
             }
         }
 
-        return new BuildSettings(today, warningDays, problems);
+        var sectionPath = new[] { FlagRules.DefaultSectionName };
+        if (global.TryGetValue("build_property." + SectionProperty, out var sectionText) && !string.IsNullOrWhiteSpace(sectionText))
+        {
+            var segments = sectionText.Trim().Split(':');
+            if (Array.TrueForAll(segments, segment => segment.Length > 0 && segment.Trim().Length == segment.Length))
+            {
+                sectionPath = segments;
+            }
+            else
+            {
+                problems.Add(new[] { SectionProperty, sectionText, "use a configuration path such as Flags or App:Flags, with no empty segment; FeatureFlags is checked instead" });
+            }
+        }
+
+        return new BuildSettings(today, warningDays, sectionPath, problems);
     }
 
     public bool IsExpired(FlagDeclaration flag) => flag.Expires is { } expires && expires < Today;

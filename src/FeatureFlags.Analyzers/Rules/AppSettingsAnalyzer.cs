@@ -8,7 +8,8 @@ using Microsoft.CodeAnalysis.Text;
 namespace FeatureFlags.Analyzers.Rules;
 
 /// <summary>
-/// FF0006: an <c>appsettings*.json</c> additional file names a flag under <c>FeatureFlags</c> that no
+/// FF0006: an <c>appsettings*.json</c> additional file names a flag under <c>FeatureFlags</c> (or the section
+/// the <c>FeatureFlagsSectionName</c> MSBuild property names) that no
 /// catalog declares, or gives a flag a value the runtime would refuse. The checks are the runtime's
 /// own rules (<c>FlagRules</c>), so the build and start-up never disagree.
 /// </summary>
@@ -37,7 +38,8 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
         {
             // Checked even with no catalog in sight: the shape rules do not need one.
             var model = FlagModel.For(start.Compilation);
-            start.RegisterAdditionalFileAction(c => Analyze(c, model));
+            var sectionPath = BuildSettings.Read(start.Options).SectionPath;
+            start.RegisterAdditionalFileAction(c => Analyze(c, model, sectionPath));
         });
     }
 
@@ -49,7 +51,7 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static void Analyze(AdditionalFileAnalysisContext context, FlagModel model)
+    private static void Analyze(AdditionalFileAnalysisContext context, FlagModel model, string[] sectionPath)
     {
         var file = context.AdditionalFile;
         if (!IsAppSettings(file.Path))
@@ -63,7 +65,7 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var problem in AppSettingsChecker.Check(text.ToString(), model))
+        foreach (var problem in AppSettingsChecker.Check(text.ToString(), model, sectionPath))
         {
             var span = problem.Origin is TextSpan s ? s : new TextSpan(0, 0);
             var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));

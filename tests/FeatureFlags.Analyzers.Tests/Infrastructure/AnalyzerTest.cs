@@ -16,7 +16,7 @@ internal sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, De
 
     public const string Usings = "using FeatureFlags;\n";
 
-    public AnalyzerTest(string? today = Today, string? warningDays = null)
+    public AnalyzerTest(string? today = Today, string? warningDays = null, string? sectionName = null)
     {
         ReferenceAssemblies = new ReferenceAssemblies("net10.0");
         TestState.AdditionalReferences.AddRange(TestReferences.All);
@@ -29,6 +29,11 @@ internal sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, De
         if (warningDays != null)
         {
             config += "build_property.FeatureFlagsExpiryWarningDays = " + warningDays + "\n";
+        }
+
+        if (sectionName != null)
+        {
+            config += "build_property.FeatureFlagsSectionName = " + sectionName + "\n";
         }
 
         TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config));

@@ -42,6 +42,17 @@ public sealed class AppSettingsAnalyzerTests
         """.Replace("    \"newcheckout_not_a_flag_elsewhere\": null,\n", "", StringComparison.Ordinal));
 
     [Fact]
+    public Task SectionNameProperty_NestedSection_ChecksThatSectionOnly() =>
+        new Test(sectionName: "App:Flags").WithSources(Catalog).WithAdditionalFile("appsettings.json", """
+            {
+              "FeatureFlags": { "NewCheckout": "ture" },
+              "app": {
+                "flags": { "NewCheckout": "yes" }
+              }
+            }
+            """).Expect(At("appsettings.json", 4, 31, 4, 36, "app:flags:NewCheckout", "'yes' is not a boolean (use true or false)")).RunAsync();
+
+    [Fact]
     public Task Ture_InProductionFile_WarnsWithFileAndLine() => Verify("appsettings.Production.json", """
         {
           "FeatureFlags": {

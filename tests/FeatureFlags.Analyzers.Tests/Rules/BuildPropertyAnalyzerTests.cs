@@ -26,10 +26,22 @@ public sealed class BuildPropertyAnalyzerTests
         return test.RunAsync();
     }
 
+    [Theory]
+    [InlineData("App::Flags")]
+    [InlineData(":Flags")]
+    [InlineData("App: Flags")]
+    public Task SectionName_EmptyOrPaddedSegment_Reported(string section)
+    {
+        var test = new Test(sectionName: section).WithSources("class C { }");
+        test.ExpectedDiagnostics.Add(Test.Diagnostic(DiagnosticIds.InvalidBuildProperty)
+            .WithArguments("FeatureFlagsSectionName", section, "use a configuration path such as Flags or App:Flags, with no empty segment; FeatureFlags is checked instead"));
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task ValidOrEmptyProperties_NothingReported()
     {
-        var test = new Test(today: "2027-01-15", warningDays: "7").WithSources("class C { }");
+        var test = new Test(today: "2027-01-15", warningDays: "7", sectionName: "App:Flags").WithSources("class C { }");
         return test.RunAsync();
     }
 
