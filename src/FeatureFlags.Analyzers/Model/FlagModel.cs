@@ -13,9 +13,12 @@ internal sealed class FlagModel
     private const string RuntimeAssemblyName = "FeatureFlags";
     private const string VariantSuffix = "Variant";
 
-    // One model per compilation, whichever analyzer asks first; the compilation owns its lifetime.
-    private static readonly ConditionalWeakTable<Compilation, FlagModel> Cache = new();
-    private static readonly ConditionalWeakTable<Compilation, FlagModel>.CreateValueCallback Factory = Create;
+    // One model per compilation, whichever analyzer asks first; the compilation owns its lifetime. The table
+    // may run its callback once per racing thread, and the rules' start actions race, so the callback only
+    // makes a Lazy: the model itself is built once and the other rules wait for it.
+    private static readonly ConditionalWeakTable<Compilation, Lazy<FlagModel>> Cache = new();
+    private static readonly ConditionalWeakTable<Compilation, Lazy<FlagModel>>.CreateValueCallback Factory =
+        compilation => new Lazy<FlagModel>(() => Create(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Dictionary<IFieldSymbol, FlagDeclaration> _byField = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamedTypeSymbol, Dictionary<string, FlagDeclaration>> _byCatalog = new(SymbolEqualityComparer.Default);
@@ -97,7 +100,7 @@ internal sealed class FlagModel
     /// </summary>
     public NameIndex Names => _names.Value;
 
-    public static FlagModel For(Compilation compilation) => Cache.GetValue(compilation, Factory);
+    public static FlagModel For(Compilation compilation) => Cache.GetValue(compilation, Factory).Value;
 
     public FlagDeclaration? FindByField(IFieldSymbol field) =>
         _byField.TryGetValue(field.OriginalDefinition, out var declaration) ? declaration : null;
