@@ -11,14 +11,18 @@ internal sealed class ConfigurationLayer
 {
     private readonly IConfigurationProvider? _provider;
     private readonly IConfiguration? _merged;
+
+    // Set when the configuration given is the flags section itself: paths under it are read relative to it.
+    private readonly string? _mergedIsSection;
     private readonly string _keyPrefix;
     private readonly string _keySeparator;
     private readonly bool _readsData;
 
-    private ConfigurationLayer(IConfigurationProvider? provider, IConfiguration? merged, string description, string keyPrefix, string keySeparator)
+    private ConfigurationLayer(IConfigurationProvider? provider, IConfiguration? merged, string description, string keyPrefix, string keySeparator, string? mergedIsSection = null)
     {
         _provider = provider;
         _merged = merged;
+        _mergedIsSection = mergedIsSection;
         Description = description;
         _keyPrefix = keyPrefix;
         _keySeparator = keySeparator;
@@ -37,11 +41,19 @@ internal sealed class ConfigurationLayer
     /// <summary>Whether this is the merged view of a configuration whose sources are not visible.</summary>
     public bool IsMergedView => _merged is not null;
 
-    /// <summary>The sources of a configuration, earliest first; a single merged view when they are not visible.</summary>
-    public static IEnumerable<ConfigurationLayer> Of(IConfiguration configuration) =>
-        configuration is IConfigurationRoot root
-            ? root.Providers.Select(FromProvider)
-            : [new ConfigurationLayer(null, configuration, "configuration", string.Empty, ":")];
+    /// <summary>
+    /// The sources of a configuration, earliest first; a single merged view when they are not visible. The
+    /// flags <paramref name="section"/> itself (<c>GetSection("FeatureFlags")</c>) is read as that section,
+    /// not as a parent that holds one.
+    /// </summary>
+    public static IEnumerable<ConfigurationLayer> Of(IConfiguration configuration, string section) =>
+        configuration switch
+        {
+            IConfigurationRoot root => root.Providers.Select(FromProvider),
+            IConfigurationSection given when string.Equals(given.Path, section, StringComparison.OrdinalIgnoreCase) =>
+                [new ConfigurationLayer(null, given, "configuration", string.Empty, ":", section)],
+            _ => [new ConfigurationLayer(null, configuration, "configuration", string.Empty, ":")],
+        };
 
     /// <summary>
     /// The keys below <paramref name="section"/> as a tree, from one scan of the provider's keys, when the
@@ -56,7 +68,7 @@ internal sealed class ConfigurationLayer
     public IEnumerable<string> ChildKeys(string path) =>
         _provider is not null
             ? _provider.GetChildKeys([], path)
-            : _merged!.GetSection(path).GetChildren().Select(c => c.Key);
+            : MergedSection(path).GetChildren().Select(c => c.Key);
 
     public string? Get(string path)
     {
@@ -65,7 +77,18 @@ internal sealed class ConfigurationLayer
             return _provider.TryGet(path, out var value) ? value : null;
         }
 
-        return _merged![path];
+        return _mergedIsSection is null ? _merged![path] : MergedSection(path) is IConfigurationSection found ? found.Value : null;
+    }
+
+    private IConfiguration MergedSection(string path)
+    {
+        if (_mergedIsSection is null)
+        {
+            return _merged!.GetSection(path);
+        }
+
+        // Paths are the section's name and what lies below it, as the reader asks for them.
+        return path.Length == _mergedIsSection.Length ? _merged! : _merged!.GetSection(path[(_mergedIsSection.Length + 1)..]);
     }
 
     /// <summary>Where a configuration path came from, with the key as written in the source.</summary>

@@ -20,7 +20,7 @@ internal static class LayeredFlagReader
         // dictionary is large enough to cost garbage-collector time on every reload.
         List<KeyValuePair<string, FlagNode>>? first = null;
         Dictionary<string, FlagAccumulator>? flags = null;
-        foreach (var layer in ConfigurationLayer.Of(configuration))
+        foreach (var layer in ConfigurationLayer.Of(configuration, section))
         {
             var read = ReadLayer(layer, section, problems);
             if (read.Count == 0)

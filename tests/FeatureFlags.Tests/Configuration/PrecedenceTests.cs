@@ -108,6 +108,39 @@ public sealed class PrecedenceTests : IDisposable
         evaluation.Sources.ShouldHaveSingleItem().Provider.ShouldBe("configuration");
     }
 
+    [Fact]
+    public void Snapshot_FlagsSectionItselfInsteadOfRoot_ReadsItsFlags()
+    {
+        var root = FlagHarness.Configuration(new Settings
+        {
+            ["FeatureFlags:NewCheckout"] = "true",
+            ["FeatureFlags:BetaReports:Enabled"] = "true",
+            ["FeatureFlags:BetaReports:Users:0"] = "alice",
+        });
+
+        var snapshot = FlagHarness.Snapshot(root.GetSection("FeatureFlags"), new EvaluationContext("alice"));
+
+        snapshot.Explain("NewCheckout").ShouldSatisfyAllConditions(
+            e => e.IsEnabled.ShouldBeTrue(),
+            e => e.Reason.ShouldBe(EvaluationReason.Static),
+            e => e.Sources.ShouldHaveSingleItem().Key.ShouldBe("FeatureFlags:NewCheckout"));
+        snapshot.Explain("BetaReports").Reason.ShouldBe(EvaluationReason.TargetedUser);
+    }
+
+    [Fact]
+    public void Snapshot_FlagsSectionItself_FollowsReloads()
+    {
+        var root = FlagHarness.Configuration(new Settings { ["FeatureFlags:NewCheckout"] = "true" });
+        using var services = FlagHarness.Services(root.GetSection("FeatureFlags"));
+        var factory = services.GetRequiredService<IFlagSnapshotFactory>();
+        factory.CreateSnapshot(EvaluationContext.Empty).IsEnabled("NewCheckout").ShouldBeTrue();
+
+        root["FeatureFlags:NewCheckout"] = "false";
+        root.Reload();
+
+        factory.CreateSnapshot(EvaluationContext.Empty).IsEnabled("NewCheckout").ShouldBeFalse();
+    }
+
     public void Dispose()
     {
         foreach (var variable in _variables)
