@@ -9,9 +9,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class FixedFlagsServiceCollectionExtensions
 {
     /// <summary>
-    /// Replaces the application's <see cref="IFlagSnapshot"/> and <see cref="IFlagSnapshotFactory"/>
-    /// registrations with <paramref name="snapshot"/>: every scope, and every snapshot the factory
-    /// creates, then sees these flags. Works before or after <c>AddFeatureFlags</c>, which only adds
+    /// Replaces the application's <see cref="IFlagSnapshot"/>, <see cref="IFlagSnapshotFactory"/> and
+    /// <see cref="IFlagReader"/> registrations with <paramref name="snapshot"/>: every scope, every snapshot the
+    /// factory creates, and every read outside a scope then sees these flags. Works before or after <c>AddFeatureFlags</c>, which only adds
     /// what is missing.
     /// </summary>
     /// <remarks>
@@ -43,8 +43,10 @@ public static class FixedFlagsServiceCollectionExtensions
 
         services.RemoveAll<IFlagSnapshot>();
         services.RemoveAll<IFlagSnapshotFactory>();
+        services.RemoveAll<IFlagReader>();
         var factory = new FixedFlagSnapshotFactory(snapshot);
         services.AddSingleton<IFlagSnapshotFactory>(factory);
+        services.AddSingleton<IFlagReader>(new FixedFlagReader(factory));
 
         // Scoped like the real registration, so a request's snapshot follows the request's user
         // (targeting read from an environment still applies) exactly as in production.

@@ -31,6 +31,38 @@ public sealed class UseFixedFlagsTests
     }
 
     [Fact]
+    public void UseFixedFlags_FlagReader_ReadsTheFixedFlagsOutsideAScope()
+    {
+        var services = new ServiceCollection();
+        services.AddFeatureFlags(Settings(newCheckout: false)).AddCatalog<ShopFlags>();
+
+        services.UseFixedFlags(TestFlags.With(ShopFlags.NewCheckout, true));
+
+        services.Count(d => d.ServiceType == typeof(IFlagReader)).ShouldBe(1);
+        using var provider = services.BuildServiceProvider(validateScopes: true);
+        var reader = provider.GetRequiredService<IFlagReader>();
+        reader.IsEnabled(ShopFlags.NewCheckout).ShouldBeTrue();
+        reader.IsEnabled(new FlagKey(ShopFlags.NewCheckout)).ShouldBeTrue();
+        reader.IsEnabled(ShopFlags.SearchV2).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void UseFixedFlags_FlagReaderWithContext_AppliesTheFixedTargeting()
+    {
+        using var root = new TempDirectory().With("appsettings.json", """{ "FeatureFlags": { "BetaReports": { "Enabled": true, "Users": [ "alice" ] } } }""");
+        var services = new ServiceCollection();
+        services.AddFeatureFlags(Settings(newCheckout: false)).AddCatalog<ShopFlags>();
+
+        services.UseFixedFlags(TestFlags.FromEnvironment(FlagCatalog.For<ShopFlags>(), "Production", root.Path, options: null));
+
+        using var provider = services.BuildServiceProvider(validateScopes: true);
+        var reader = provider.GetRequiredService<IFlagReader>();
+        reader.IsEnabled(ShopFlags.BetaReports, new EvaluationContext("alice")).ShouldBeTrue();
+        reader.IsEnabled(new FlagKey(ShopFlags.BetaReports), new EvaluationContext("bob")).ShouldBeFalse();
+        reader.IsEnabled(ShopFlags.BetaReports).ShouldBeFalse();
+    }
+
+    [Fact]
     public void UseFixedFlags_ScopedSnapshot_FollowsTheApplicationsContext()
     {
         var services = new ServiceCollection();
