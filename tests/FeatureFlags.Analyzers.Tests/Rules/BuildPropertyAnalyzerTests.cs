@@ -5,36 +5,27 @@ namespace FeatureFlags.Analyzers.Tests.Rules;
 
 public sealed class BuildPropertyAnalyzerTests
 {
-    [Fact]
-    public Task Today_NotADate_Reported()
-    {
-        var test = new Test(today: "15/01/2027").WithSources("class C { }");
-        test.ExpectedDiagnostics.Add(Test.Diagnostic(DiagnosticIds.InvalidBuildProperty)
-            .WithArguments("FeatureFlagsToday", "15/01/2027", "use a yyyy-MM-dd date such as 2027-01-31; the build's UTC date is used instead"));
-        return test.RunAsync();
-    }
+    private const string DateExpected = "use a yyyy-MM-dd date such as 2027-01-31; the build's UTC date is used instead";
+    private const string DaysExpected = "use a whole number of days from 0 to 3650; the default of 14 is used instead";
+    private const string SectionExpected = "use a configuration path such as Flags or App:Flags, with no empty segment; FeatureFlags is checked instead";
 
     [Theory]
-    [InlineData("-1")]
-    [InlineData("fourteen")]
-    [InlineData("99999")]
-    public Task WarningDays_NotADayCount_Reported(string days)
+    [InlineData("FeatureFlagsToday", "15/01/2027", DateExpected)]
+    [InlineData("FeatureFlagsExpiryWarningDays", "-1", DaysExpected)]
+    [InlineData("FeatureFlagsExpiryWarningDays", "fourteen", DaysExpected)]
+    [InlineData("FeatureFlagsExpiryWarningDays", "99999", DaysExpected)]
+    [InlineData("FeatureFlagsSectionName", "App::Flags", SectionExpected)]
+    [InlineData("FeatureFlagsSectionName", ":Flags", SectionExpected)]
+    [InlineData("FeatureFlagsSectionName", "App: Flags", SectionExpected)]
+    public Task Property_InvalidValue_ReportedWithWhatIsExpected(string property, string value, string expected)
     {
-        var test = new Test(warningDays: days).WithSources("class C { }");
-        test.ExpectedDiagnostics.Add(Test.Diagnostic(DiagnosticIds.InvalidBuildProperty)
-            .WithArguments("FeatureFlagsExpiryWarningDays", days, "use a whole number of days from 0 to 3650; the default of 14 is used instead"));
-        return test.RunAsync();
-    }
-
-    [Theory]
-    [InlineData("App::Flags")]
-    [InlineData(":Flags")]
-    [InlineData("App: Flags")]
-    public Task SectionName_EmptyOrPaddedSegment_Reported(string section)
-    {
-        var test = new Test(sectionName: section).WithSources("class C { }");
-        test.ExpectedDiagnostics.Add(Test.Diagnostic(DiagnosticIds.InvalidBuildProperty)
-            .WithArguments("FeatureFlagsSectionName", section, "use a configuration path such as Flags or App:Flags, with no empty segment; FeatureFlags is checked instead"));
+        var test = property switch
+        {
+            "FeatureFlagsToday" => new Test(today: value),
+            "FeatureFlagsExpiryWarningDays" => new Test(warningDays: value),
+            _ => new Test(sectionName: value),
+        };
+        test.WithSources("class C { }").Expect(Test.Diagnostic(DiagnosticIds.InvalidBuildProperty).WithArguments(property, value, expected));
         return test.RunAsync();
     }
 
