@@ -77,10 +77,10 @@ internal sealed class ConfigurationLayer
             return _provider.TryGet(path, out var value) ? value : null;
         }
 
-        return _mergedIsSection is null ? _merged![path] : MergedSection(path) is IConfigurationSection found ? found.Value : null;
+        return MergedSection(path).Value;
     }
 
-    private IConfiguration MergedSection(string path)
+    private IConfigurationSection MergedSection(string path)
     {
         if (_mergedIsSection is null)
         {
@@ -88,7 +88,7 @@ internal sealed class ConfigurationLayer
         }
 
         // Paths are the section's name and what lies below it, as the reader asks for them.
-        return path.Length == _mergedIsSection.Length ? _merged! : _merged!.GetSection(path[(_mergedIsSection.Length + 1)..]);
+        return path.Length == _mergedIsSection.Length ? (IConfigurationSection)_merged! : _merged!.GetSection(path[(_mergedIsSection.Length + 1)..]);
     }
 
     /// <summary>Where a configuration path came from, with the key as written in the source.</summary>
