@@ -50,8 +50,10 @@ internal sealed class ConfigurationLayer
         configuration switch
         {
             IConfigurationRoot root => root.Providers.Select(FromProvider),
-            IConfigurationSection given when string.Equals(given.Path, section, StringComparison.OrdinalIgnoreCase) =>
-                [new ConfigurationLayer(null, given, "configuration", string.Empty, ":", section)],
+            // Keys are named by their full path, as the configuration root knows them.
+            IConfigurationSection given when IsFlagsSection(given, section) =>
+                [new ConfigurationLayer(null, given, "configuration", given.Path[..^section.Length], ":", section)],
+            IConfigurationSection parent => [new ConfigurationLayer(null, parent, "configuration", parent.Path + ":", ":")],
             _ => [new ConfigurationLayer(null, configuration, "configuration", string.Empty, ":")],
         };
 
@@ -79,6 +81,17 @@ internal sealed class ConfigurationLayer
 
         return MergedSection(path).Value;
     }
+
+    /// <summary>
+    /// The flags section itself: its path is the section name, or ends with it (<c>App:FeatureFlags</c>)
+    /// and no section of that name lies below it.
+    /// </summary>
+    private static bool IsFlagsSection(IConfigurationSection given, string section) =>
+        string.Equals(given.Path, section, StringComparison.OrdinalIgnoreCase)
+        || (given.Path.Length > section.Length
+            && given.Path.EndsWith(section, StringComparison.OrdinalIgnoreCase)
+            && given.Path[given.Path.Length - section.Length - 1] == ':'
+            && !given.GetSection(section).Exists());
 
     private IConfigurationSection MergedSection(string path)
     {

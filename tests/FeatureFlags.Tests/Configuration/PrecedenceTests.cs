@@ -105,7 +105,9 @@ public sealed class PrecedenceTests : IDisposable
 
         var evaluation = snapshot.Explain("NewCheckout");
         evaluation.IsEnabled.ShouldBeTrue();
-        evaluation.Sources.ShouldHaveSingleItem().Provider.ShouldBe("configuration");
+        evaluation.Sources.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            source => source.Provider.ShouldBe("configuration"),
+            source => source.Key.ShouldBe("App:FeatureFlags:NewCheckout"));
     }
 
     [Fact]
@@ -125,6 +127,28 @@ public sealed class PrecedenceTests : IDisposable
             e => e.Reason.ShouldBe(EvaluationReason.Static),
             e => e.Sources.ShouldHaveSingleItem().Key.ShouldBe("FeatureFlags:NewCheckout"));
         snapshot.Explain("BetaReports").Reason.ShouldBe(EvaluationReason.TargetedUser);
+    }
+
+    [Fact]
+    public void Snapshot_NestedFlagsSectionItself_ReadsItsFlags()
+    {
+        var root = FlagHarness.Configuration(new Settings { ["App:FeatureFlags:NewCheckout"] = "true" });
+
+        var snapshot = FlagHarness.Snapshot(root.GetSection("App:FeatureFlags"));
+
+        snapshot.Explain("NewCheckout").ShouldSatisfyAllConditions(
+            e => e.IsEnabled.ShouldBeTrue(),
+            e => e.Sources.ShouldHaveSingleItem().Key.ShouldBe("App:FeatureFlags:NewCheckout"));
+    }
+
+    [Fact]
+    public void Snapshot_SectionHoldingAFlagsSectionOfTheSameName_ReadsTheInnerOne()
+    {
+        var root = FlagHarness.Configuration(new Settings { ["App:FeatureFlags:FeatureFlags:NewCheckout"] = "true" });
+
+        var snapshot = FlagHarness.Snapshot(root.GetSection("App:FeatureFlags"));
+
+        snapshot.IsEnabled("NewCheckout").ShouldBeTrue();
     }
 
     [Fact]
