@@ -29,24 +29,50 @@ internal static class AppSettingsChecker
         return problems;
     }
 
-    /// <summary>Walks down to the flags section, matching each segment as configuration keys match: ignoring case.</summary>
+    /// <summary>
+    /// Walks down to the flags section, matching keys as configuration does: ignoring case, and with a key
+    /// such as <c>"App:Flags"</c> standing for the nested objects it names.
+    /// </summary>
     private static void CheckLevel(JsonNode node, string[] sectionPath, int depth, string prefix, FlagModel model, List<FlagProblem> problems)
     {
         foreach (var property in node.Properties)
         {
-            if (string.Equals(property.Name, sectionPath[depth], StringComparison.OrdinalIgnoreCase))
+            var covered = SegmentsMatched(property.Name, sectionPath, depth);
+            if (covered == 0)
             {
-                var path = prefix + property.Name;
-                if (depth == sectionPath.Length - 1)
-                {
-                    CheckSection(path, property.Value, model, problems);
-                }
-                else
-                {
-                    CheckLevel(property.Value, sectionPath, depth + 1, path + ":", model, problems);
-                }
+                continue;
+            }
+
+            var path = prefix + property.Name;
+            if (depth + covered == sectionPath.Length)
+            {
+                CheckSection(path, property.Value, model, problems);
+            }
+            else
+            {
+                CheckLevel(property.Value, sectionPath, depth + covered, path + ":", model, problems);
             }
         }
+    }
+
+    /// <summary>How many segments of the section path, from <paramref name="depth"/> on, the key names; 0 when it names others.</summary>
+    private static int SegmentsMatched(string key, string[] sectionPath, int depth)
+    {
+        var segments = key.Split(':');
+        if (segments.Length > sectionPath.Length - depth)
+        {
+            return 0;
+        }
+
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (!string.Equals(segments[i], sectionPath[depth + i], StringComparison.OrdinalIgnoreCase))
+            {
+                return 0;
+            }
+        }
+
+        return segments.Length;
     }
 
     private static void CheckSection(string sectionPath, JsonNode section, FlagModel model, List<FlagProblem> problems)

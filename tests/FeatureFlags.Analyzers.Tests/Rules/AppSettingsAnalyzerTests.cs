@@ -53,6 +53,14 @@ public sealed class AppSettingsAnalyzerTests
             """).Expect(At("appsettings.json", 4, 31, 4, 36, "app:flags:NewCheckout", "'yes' is not a boolean (use true or false)")).RunAsync();
 
     [Fact]
+    public Task SectionNameProperty_SectionWrittenAsOneColonKey_ChecksIt() =>
+        new Test(sectionName: "App:Flags").WithSources(Catalog).WithAdditionalFile("appsettings.json", """
+            {
+              "App:Flags": { "NewCheckout": "ture" }
+            }
+            """).Expect(At("appsettings.json", 2, 33, 2, 39, "App:Flags:NewCheckout", "'ture' is not a boolean (use true or false)")).RunAsync();
+
+    [Fact]
     public Task Ture_InProductionFile_WarnsWithFileAndLine() => Verify("appsettings.Production.json", """
         {
           "FeatureFlags": {
