@@ -148,7 +148,7 @@ internal static class CatalogEmitter
         w.Line();
         // The throw lives in its own method so that the properties above stay small enough to inline.
         w.Line("private static " + Runtime + "IFlagSnapshot Uninitialized() =>");
-        w.Line("    throw new global::System.InvalidOperationException(" + Literal("This " + catalogName.Replace('+', '.') + ".View is default and reads no snapshot: create it with For(snapshot).") + ");");
+        w.Line("    throw new global::System.InvalidOperationException(" + Literal("This " + ReadableName(catalogName) + ".View is default and reads no snapshot: create it with For(snapshot).") + ");");
         foreach (var flag in flags)
         {
             var member = CatalogParser.Identifier(flag.MemberName);
@@ -196,6 +196,28 @@ internal static class CatalogEmitter
 
         var parts = date.Split('-').Select(p => int.Parse(p, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
         return "new global::System.DateOnly(" + string.Join(", ", parts) + ")";
+    }
+
+    /// <summary>A metadata name as C# writes it, without arity: <c>Shop.Outer`1+Flags</c> is <c>Shop.Outer.Flags</c>.</summary>
+    private static string ReadableName(string metadataName)
+    {
+        var text = new StringBuilder(metadataName.Length);
+        for (var i = 0; i < metadataName.Length; i++)
+        {
+            if (metadataName[i] == '`')
+            {
+                while (i + 1 < metadataName.Length && char.IsDigit(metadataName[i + 1]))
+                {
+                    i++;
+                }
+            }
+            else
+            {
+                text.Append(metadataName[i] == '+' ? '.' : metadataName[i]);
+            }
+        }
+
+        return text.ToString();
     }
 
     private static string Literal(string? value) =>

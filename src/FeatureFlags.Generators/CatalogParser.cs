@@ -24,6 +24,10 @@ internal static class CatalogParser
     /// <summary>The generated View's own members; a flag's typed property of the same name would collide with one.</summary>
     public static readonly ImmutableArray<string> ViewMemberNames = ImmutableArray.Create("Snapshot", "_snapshot", "Uninitialized");
 
+    /// <summary>What <c>Keys</c> and <c>View</c> inherit from <see cref="object"/>; a member of that name would hide it (CS0108).</summary>
+    public static readonly ImmutableArray<string> InheritedMemberNames =
+        ImmutableArray.Create("Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone", "Finalize");
+
     public static CatalogModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var catalog = (INamedTypeSymbol)context.TargetSymbol;
@@ -53,7 +57,7 @@ internal static class CatalogParser
         }
 
         var flags = ImmutableArray.CreateBuilder<FlagModel>();
-        var typedNames = new HashSet<string>(GeneratedMemberNames.Concat(ViewMemberNames));
+        var typedNames = new HashSet<string>(GeneratedMemberNames.Concat(ViewMemberNames).Concat(InheritedMemberNames));
         var flagDiagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
         CollectFlags(catalog, catalog, compilation, flags, typedNames, flagDiagnostics, cancellationToken);
         // Without generated members, a flag missing its typed member is no news; a bad name always is.
@@ -104,6 +108,10 @@ internal static class CatalogParser
             else if (ViewMemberNames.Contains(field.Name))
             {
                 collision = "the name is one of the generated View's own members (Snapshot, _snapshot, Uninitialized)";
+            }
+            else if (InheritedMemberNames.Contains(field.Name))
+            {
+                collision = "the name is a member every type inherits from object, which a generated member would hide";
             }
             else if (!typedNames.Add(field.Name))
             {

@@ -133,10 +133,14 @@ public sealed class GeneratedOutputTests
     }
 
     [Theory]
-    [InlineData("Snapshot")]
-    [InlineData("_snapshot")]
-    [InlineData("Uninitialized")]
-    public void Generate_FlagFieldNamedLikeAViewMember_ReportsFF0101AndCompiles(string field)
+    [InlineData("Snapshot", "generated View's own members")]
+    [InlineData("_snapshot", "generated View's own members")]
+    [InlineData("Uninitialized", "generated View's own members")]
+    [InlineData("ToString", "inherits from object")]
+    [InlineData("Equals", "inherits from object")]
+    [InlineData("GetHashCode", "inherits from object")]
+    [InlineData("GetType", "inherits from object")]
+    public void Generate_FlagFieldNamedLikeAViewOrInheritedMember_ReportsFF0101AndGeneratesCleanCode(string field, string reason)
     {
         var (output, result) = GeneratorHarness.Run($$"""
             [FeatureFlags.FlagCatalog]
@@ -149,8 +153,9 @@ public sealed class GeneratedOutputTests
 
         var diagnostic = result.Diagnostics.ShouldHaveSingleItem();
         diagnostic.Id.ShouldBe("FF0101");
-        diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).ShouldContain("generated View's own members");
+        diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).ShouldContain(reason);
         GeneratorHarness.GeneratedText(result).ShouldContain("public bool A => Snapshot.IsEnabled(Keys.A);");
+        GeneratorHarness.GeneratedCodeDiagnostics(output, result).ShouldBeEmpty();
         output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ShouldBeEmpty();
     }
 
@@ -259,6 +264,7 @@ public sealed class GeneratedOutputTests
         var text = GeneratorHarness.GeneratedText(result);
         text.ShouldContain("partial record struct Outer<T>");
         text.ShouldContain("\"Shop.Deep.Outer`1+Flags\"");
+        text.ShouldContain("This Shop.Deep.Outer.Flags.View is default");
         output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ShouldBeEmpty();
     }
 
