@@ -99,7 +99,7 @@ internal static class AppSettingsChecker
             {
                 problems.Add(new FlagProblem(
                     path,
-                    "no catalog declares the flag '" + flag.Name + "'" + NameSuggestions.Hint(flag.Name, model.DeclaredNames),
+                    "no catalog declares the flag " + FlagRules.Quote(flag.Name) + NameSuggestions.Hint(flag.Name, model.DeclaredNames),
                     flag.NameSpan));
             }
 

@@ -45,14 +45,14 @@ internal sealed class FixedFlag
             }
 
             var parts = new List<string>();
-            if (Spec.Users.Length > 0)
+            if (Spec.Users is { } users)
             {
-                parts.Add("users [" + string.Join(", ", Spec.Users.Order(StringComparer.OrdinalIgnoreCase)) + "]");
+                parts.Add("users [" + string.Join(", ", users.Order(StringComparer.OrdinalIgnoreCase)) + "]");
             }
 
-            if (Spec.Groups.Length > 0)
+            if (Spec.Groups is { } groups)
             {
-                parts.Add("groups [" + string.Join(", ", Spec.Groups.Order(StringComparer.OrdinalIgnoreCase)) + "]");
+                parts.Add("groups [" + string.Join(", ", groups.Order(StringComparer.OrdinalIgnoreCase)) + "]");
             }
 
             if (Spec.Rollout is { } rollout)
@@ -74,12 +74,12 @@ internal sealed class FixedFlag
 
     /// <summary>The flag on for everybody; an experiment keeps the variants its configuration gives.</summary>
     public FixedFlag TurnedOn(string provider) =>
-        new(Name, Definition, Spec is { Variants.Length: > 0 } ? new FlagSpec(false, true, [], [], null, Spec.Variants) : FlagSpec.On, [new FlagValueSource(provider, Name)]);
+        new(Name, Definition, Spec is { Variants.Length: > 0 } ? new FlagSpec(false, true, null, null, null, Spec.Variants) : FlagSpec.On, [new FlagValueSource(provider, Name)]);
 
     /// <summary>The flag off for everybody.</summary>
     public FixedFlag TurnedOff(string provider) => new(Name, Definition, FlagSpec.Off, [new FlagValueSource(provider, Name)]);
 
     /// <summary>The flag on for everybody, serving one variant.</summary>
     public FixedFlag Serving(string variant, string provider) =>
-        new(Name, Definition, new FlagSpec(false, true, [], [], null, [new FlagVariantWeight(variant, 100)]), [new FlagValueSource(provider, Name)]);
+        new(Name, Definition, new FlagSpec(false, true, null, null, null, [new FlagVariantWeight(variant, 100)]), [new FlagValueSource(provider, Name)]);
 }

@@ -26,4 +26,8 @@ internal static partial class FlagLog
     [LoggerMessage(EventId = 1005, EventName = "ReloadFailed", Level = LogLevel.Error,
         Message = "Feature flag configuration reload failed unexpectedly; the last good flags stay in force")]
     public static partial void ReloadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1006, EventName = "UnknownFlagsLimitReached", Level = LogLevel.Warning,
+        Message = "{Count} distinct unknown feature flag names have been read; further unknown names read as false without a warning")]
+    public static partial void UnknownFlagsLimitReached(ILogger logger, int count);
 }

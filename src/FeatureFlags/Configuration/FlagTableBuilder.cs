@@ -41,7 +41,7 @@ internal sealed class FlagTableBuilder
             var spec = FlagRules.Parse(path, flag.Node, definition?.Kind.ToString(), found);
             if (definition is null && _catalogs.Count > 0)
             {
-                undeclared.Add(new FlagProblem(path, $"no registered catalog declares the flag '{flag.Name}'{NameSuggestions.Hint(flag.Name, declared.Keys)}", flag.Sources[^1]));
+                undeclared.Add(new FlagProblem(path, $"no registered catalog declares the flag {FlagRules.Quote(flag.Name)}{NameSuggestions.Hint(flag.Name, declared.Keys)}", flag.Sources[^1]));
             }
 
             if (definition is not null)
@@ -121,5 +121,5 @@ internal sealed class FlagTableBuilder
     }
 
     private static string Format(FlagProblem problem) =>
-        problem.Origin is FlagValueSource source ? $"{problem} [{source}]" : problem.ToString();
+        problem.Origin is FlagValueSource source ? $"{problem} [{FlagRules.Shorten(source.ToString(), FlagRules.MaxPathLength)}]" : problem.ToString();
 }

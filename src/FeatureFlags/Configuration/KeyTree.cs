@@ -8,38 +8,42 @@ namespace FeatureFlags.Configuration;
 /// gives, at a cost linear in the number of keys. Children are distinct ignoring case and sorted as
 /// providers sort them (<see cref="ConfigurationKeyComparer"/>).
 /// </summary>
+/// <remarks>
+/// Keys nesting deeper than <see cref="FlagRules.MaxDepthBelowFlag"/> below a flag are not followed: the
+/// property they start under is listed in <see cref="TooDeep"/> instead, so a key of any depth costs work
+/// linear in its length, never a node (and a path string) per level.
+/// </remarks>
 internal sealed class KeyTree
 {
+    // The section is depth 0, a flag depth 1, its properties depth 2.
+    private const int MaxDepth = 1 + FlagRules.MaxDepthBelowFlag;
+
     public KeyTree(string section, IEnumerable<KeyValuePair<string, string?>> data)
     {
         // Most keys of a flags-only source are flags: sizing the root for all of them saves regrowing it.
         Root = new Node(section, section, data is ICollection<KeyValuePair<string, string?>> all ? all.Count : 0);
         foreach (var (key, value) in data)
         {
+            if (key.Length == section.Length && string.Equals(key, section, StringComparison.OrdinalIgnoreCase))
+            {
+                // The section itself given a value: a problem unless empty, which the reader reports.
+                Root.SetValue(key, value);
+                continue;
+            }
+
             if (key.Length <= section.Length + 1 || key[section.Length] != ':' || !key.StartsWith(section, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            var node = Root;
-            var start = section.Length + 1;
-            while (true)
-            {
-                var end = key.IndexOf(':', start);
-                var isLast = end < 0;
-                node = node.Child(key, start, isLast ? key.Length : end);
-                if (isLast)
-                {
-                    node.SetValue(key, value);
-                    break;
-                }
-
-                start = end + 1;
-            }
+            Add(key, value, section.Length + 1);
         }
     }
 
     public Node Root { get; }
+
+    /// <summary>The properties (depth 2 nodes) under which some key nests too deep, each listed once.</summary>
+    public List<Node>? TooDeep { get; private set; }
 
     /// <summary>Converts a node and everything below it to the provider-independent <see cref="FlagNode"/>.</summary>
     public static FlagNode ToFlagNode(Node node, ConfigurationLayer layer)
@@ -57,6 +61,41 @@ internal sealed class KeyTree
         return new FlagNode(node.Value, children, layer.SourceOf(node.Path));
     }
 
+    private void Add(string key, string? value, int start)
+    {
+        var node = Root;
+        Node? property = null;
+        for (var depth = 1; ; depth++)
+        {
+            var end = key.IndexOf(':', start);
+            var isLast = end < 0;
+            node = node.Child(key, start, isLast ? key.Length : end);
+            if (depth == 2)
+            {
+                property = node;
+            }
+
+            if (isLast)
+            {
+                node.SetValue(key, value);
+                return;
+            }
+
+            if (depth == MaxDepth)
+            {
+                if (!property!.IsTooDeep)
+                {
+                    property.IsTooDeep = true;
+                    (TooDeep ??= []).Add(property);
+                }
+
+                return;
+            }
+
+            start = end + 1;
+        }
+    }
+
     /// <summary>A path in the tree: its last segment, the key it stands for, its value and its children.</summary>
     internal sealed class Node(string segment, string path, int expectedChildren = 0)
     {
@@ -71,6 +110,9 @@ internal sealed class KeyTree
         public string Path { get; private set; } = path;
 
         public string? Value { get; private set; }
+
+        /// <summary>Whether some key below this node nests deeper than a flag's configuration can.</summary>
+        public bool IsTooDeep { get; set; }
 
         /// <summary>The children, or null when there are none (most nodes are plain values).</summary>
         public List<Node>? Children { get; private set; }

@@ -71,6 +71,12 @@ internal static class LayeredFlagReader
         var read = new List<KeyValuePair<string, FlagNode>>();
         if (layer.Tree(section) is { } tree)
         {
+            ReportSectionValue(layer, section, tree.Root.Value, problems);
+            foreach (var property in tree.TooDeep ?? [])
+            {
+                ReportTooDeep(layer, section, property.Path, problems);
+            }
+
             read.Capacity = tree.Root.Children?.Count ?? 0;
             foreach (var flagNode in tree.Root.Children ?? [])
             {
@@ -86,6 +92,7 @@ internal static class LayeredFlagReader
             return read;
         }
 
+        ReportSectionValue(layer, section, layer.Get(section), problems);
         foreach (var (name, count) in CountSegments(layer.ChildKeys(section)))
         {
             var path = section + ":" + name;
@@ -97,10 +104,31 @@ internal static class LayeredFlagReader
 
             var value = layer.Get(path);
             var isPlainValue = value is not null && (layer.IsMergedView || (layer.ListsEverySegment && count == 1));
-            read.Add(new(name, isPlainValue ? new FlagNode(value, null, layer.SourceOf(path)) : ReadNode(layer, path)));
+            read.Add(new(name, isPlainValue ? new FlagNode(value, null, layer.SourceOf(path)) : ReadNode(layer, path, 1, section, problems)));
         }
 
         return read;
+    }
+
+    private static void ReportSectionValue(ConfigurationLayer layer, string section, string? value, ICollection<FlagProblem> problems)
+    {
+        if (FlagRules.SectionValueProblem(value) is { } problem)
+        {
+            problems.Add(new FlagProblem(section, problem, layer.SourceOf(section)));
+        }
+    }
+
+    /// <summary>
+    /// Reports keys nested too deep under the property at <paramref name="propertyPath"/>. The problem names the
+    /// property, not the deep key: that may run to megabytes, and below <c>Users</c> its segments are user ids.
+    /// </summary>
+    private static void ReportTooDeep(ConfigurationLayer layer, string section, string propertyPath, ICollection<FlagProblem> problems)
+    {
+        var path = section + propertyPath[section.Length..];
+        problems.Add(new FlagProblem(
+            path,
+            $"has keys nested more than {FlagRules.MaxDepthBelowFlag} levels below the flag, deeper than any flag configuration goes",
+            layer.SourceOf(path)));
     }
 
     private static void Accumulate(Dictionary<string, FlagAccumulator> flags, List<KeyValuePair<string, FlagNode>> read)
@@ -127,7 +155,8 @@ internal static class LayeredFlagReader
         return counts;
     }
 
-    private static FlagNode ReadNode(ConfigurationLayer layer, string path)
+    /// <summary>Reads the node at <paramref name="path"/>, <paramref name="depth"/> levels below the section, and what lies below it.</summary>
+    private static FlagNode ReadNode(ConfigurationLayer layer, string path, int depth, string section, ICollection<FlagProblem> problems)
     {
         var value = layer.Get(path);
         if (layer.IsMergedView && value is not null)
@@ -136,11 +165,35 @@ internal static class LayeredFlagReader
             return new FlagNode(value, null, layer.SourceOf(path));
         }
 
-        var children = layer.ChildKeys(path)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(child => new KeyValuePair<string, FlagNode>(child, ReadNode(layer, path + ":" + child)))
+        var childKeys = layer.ChildKeys(path).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (childKeys.Count > 0 && depth == 1 + FlagRules.MaxDepthBelowFlag)
+        {
+            // Recursion stops here, so no provider's keys can exhaust the stack.
+            var property = path[..OrdinalIndexOfNth(path, ':', 3, section.Length)];
+            ReportTooDeep(layer, section, property, problems);
+            return new FlagNode(value, null, layer.SourceOf(path));
+        }
+
+        var children = childKeys
+            .Select(child => new KeyValuePair<string, FlagNode>(child, ReadNode(layer, path + ":" + child, depth + 1, section, problems)))
             .ToList();
         return new FlagNode(value, children, layer.SourceOf(path));
+    }
+
+    /// <summary>The index of the <paramref name="n"/>th separator from <paramref name="start"/>, or the text's length.</summary>
+    private static int OrdinalIndexOfNth(string text, char separator, int n, int start)
+    {
+        var index = start - 1;
+        for (var i = 0; i < n; i++)
+        {
+            index = text.IndexOf(separator, index + 1);
+            if (index < 0)
+            {
+                return text.Length;
+            }
+        }
+
+        return index;
     }
 
     private sealed class FlagAccumulator(string name)

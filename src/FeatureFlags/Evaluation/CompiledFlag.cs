@@ -51,15 +51,15 @@ internal sealed class CompiledFlag
             _variantThresholds = CumulativeThresholds(spec.Variants);
         }
 
-        var targeted = spec.Users.Length > 0 || spec.Groups.Length > 0 || spec.Rollout is not null;
-        if (!targeted)
+        if (!spec.IsTargeted)
         {
             (_isStatic, _staticValue, _staticReason) = (true, true, EvaluationReason.Static);
             return;
         }
 
-        _users = spec.Users.Length > 0 ? new NameSet(spec.Users) : null;
-        _groups = spec.Groups.Length > 0 ? new NameSet(spec.Groups) : null;
+        // An empty allow-list matches nobody; without a rollout the flag is then off for everybody.
+        _users = spec.Users is { Length: > 0 } users ? new NameSet(users) : null;
+        _groups = spec.Groups is { Length: > 0 } groups ? new NameSet(groups) : null;
         if (spec.Rollout is { } rollout)
         {
             _hasRollout = true;
@@ -178,14 +178,14 @@ internal sealed class CompiledFlag
 
         // User ids may be personal data: the audit log shows how many, not who.
         var parts = new List<string> { $"Enabled: {(spec.Enabled ? "true" : "false")}" };
-        if (spec.Users.Length > 0)
+        if (spec.Users is { } users)
         {
-            parts.Add($"Users: {spec.Users.Length} ({Fingerprint(spec.Users)})");
+            parts.Add(users.Length == 0 ? "Users: none" : $"Users: {users.Length} ({UserListFingerprint.Of(users)})");
         }
 
-        if (spec.Groups.Length > 0)
+        if (spec.Groups is { } groups)
         {
-            parts.Add($"Groups: [{string.Join(", ", spec.Groups)}]");
+            parts.Add($"Groups: [{string.Join(", ", groups)}]");
         }
 
         if (spec.Rollout is { } rollout)
@@ -199,12 +199,5 @@ internal sealed class CompiledFlag
         }
 
         return "{ " + string.Join(", ", parts) + " }";
-    }
-
-    // Changes to the user list show in the audit log without naming anybody.
-    private static string Fingerprint(string[] users)
-    {
-        var joined = string.Join("\n", users.Order(StringComparer.OrdinalIgnoreCase).Select(u => u.ToUpperInvariant()));
-        return StableHash.Murmur3(System.Text.Encoding.UTF8.GetBytes(joined), 0).ToString("x8", CultureInfo.InvariantCulture);
     }
 }

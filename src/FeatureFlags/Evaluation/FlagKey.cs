@@ -24,6 +24,9 @@ public readonly struct FlagKey : IEquatable<FlagKey>
 
     internal int Id { get; }
 
+    /// <summary>The name, or <see langword="null"/> for a default key: what the read path reports without throwing.</summary>
+    internal string? NameOrNull => _name;
+
     /// <inheritdoc />
     public bool Equals(FlagKey other) => Id == other.Id;
 

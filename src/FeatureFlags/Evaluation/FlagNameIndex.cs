@@ -5,15 +5,16 @@ using System.Runtime.InteropServices;
 namespace FeatureFlags.Evaluation;
 
 /// <summary>
-/// Finds a flag's id by name, ignoring case, in a few nanoseconds: an open-addressing table whose hash
+/// Finds a flag's position in its table by name, ignoring case, in a few nanoseconds: an open-addressing table whose hash
 /// reads only the length and the first, middle and last four characters (folded to lower case when ASCII), then
 /// one comparison. Immutable after construction, so it is safe for any number of readers.
 /// </summary>
 /// <remarks>
-/// Names are interned when the index is built: a name passed as a string literal (a catalog's
+/// Declared names are interned when the index is built: a name passed as a string literal (a catalog's
 /// <c>const</c>, or a literal at the call site) is then the very same instance, and the comparison
-/// is a reference check. Flag names are few and stable, so the intern pool does not grow with reloads.
-/// Names whose sampled
+/// is a reference check. Declared names come from code, so the intern pool cannot grow with reloads;
+/// a name only configuration knows is matched to a literal already interned, never added to the pool,
+/// so reloads with ever new names leave nothing behind. Names whose sampled
 /// characters are not ASCII cannot be hashed case-insensitively this cheaply; they go through an
 /// ordinary ignore-case dictionary instead, so every name is still found whatever its script.
 /// </remarks>
@@ -26,11 +27,11 @@ internal sealed class FlagNameIndex
     private readonly int[] _ids;
     private readonly int _shift;
     private readonly IReadOnlyList<CompiledFlag> _flags;
-    private readonly int[] _flagIds;
     private readonly bool _hasNonAsciiNames;
     private Dictionary<string, int>? _fallback;
 
-    public FlagNameIndex(IReadOnlyList<CompiledFlag> flags, int[] ids)
+    /// <summary>Indexes <paramref name="flags"/>: <see cref="Find"/> answers a flag's position plus one.</summary>
+    public FlagNameIndex(IReadOnlyList<CompiledFlag> flags)
     {
         // At most two-thirds full, so that a miss ends at an empty slot after a probe or two, and no bigger:
         // with thousands of flags, these arrays are large objects that only a full collection reclaims.
@@ -39,10 +40,9 @@ internal sealed class FlagNameIndex
         _ids = new int[capacity];
         _shift = 64 - BitOperations.Log2((uint)capacity);
         _flags = flags;
-        _flagIds = ids;
         for (var i = 0; i < flags.Count; i++)
         {
-            var name = string.Intern(flags[i].Name);
+            var name = flags[i].Definition is null ? string.IsInterned(flags[i].Name) ?? flags[i].Name : string.Intern(flags[i].Name);
             if (!TryHash(name, out var hash))
             {
                 _hasNonAsciiNames = true;
@@ -56,7 +56,7 @@ internal sealed class FlagNameIndex
             }
 
             _names[slot] = name;
-            _ids[slot] = ids[i];
+            _ids[slot] = i + 1;
         }
 
         if (_hasNonAsciiNames)
@@ -65,7 +65,7 @@ internal sealed class FlagNameIndex
         }
     }
 
-    /// <summary>Finds the id of <paramref name="name"/>, ignoring case; 0 when the index has no such name.</summary>
+    /// <summary>Finds the position plus one of <paramref name="name"/>, ignoring case; 0 when the index has no such name.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(string name)
     {
@@ -110,7 +110,7 @@ internal sealed class FlagNameIndex
         var fallback = new Dictionary<string, int>(_flags.Count, StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < _flags.Count; i++)
         {
-            fallback[_flags[i].Name] = _flagIds[i];
+            fallback[_flags[i].Name] = i + 1;
         }
 
         return fallback;

@@ -64,7 +64,7 @@ internal sealed class FlagSnapshot : IFlagSnapshot
         var compiled = _table.Find(flag);
         if (compiled is null)
         {
-            _table.ReportUnknown(flag.Name);
+            _table.ReportUnknown(flag.NameOrNull);
             return null;
         }
 

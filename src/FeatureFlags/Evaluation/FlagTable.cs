@@ -8,7 +8,12 @@ namespace FeatureFlags.Evaluation;
 /// </summary>
 internal sealed class FlagTable
 {
+    // By FlagKey id: the typed read path. Only flags whose name code registered (declared flags, FlagKeys) have one.
     private readonly CompiledFlag?[] _byId;
+
+    // By position plus one, as the name index finds them: the string read path. Slot 0 is "no such flag".
+    private readonly CompiledFlag?[] _byPosition;
+    private readonly byte[] _positionStates;
     private readonly FlagNameIndex _byName;
     private CompiledFlag[]? _sorted;
 
@@ -20,21 +25,31 @@ internal sealed class FlagTable
 
         var maxId = 0;
         var ids = new int[flagArray.Length];
+        _byPosition = new CompiledFlag?[flagArray.Length + 1];
+        _positionStates = new byte[flagArray.Length + 1];
         for (var i = 0; i < flagArray.Length; i++)
         {
-            ids[i] = FlagKeyRegistry.GetId(flagArray[i].Name);
+            // Declared names are registered (code names them); a name only configuration knows gets an id only
+            // if a FlagKey already registered it, so reloads of ever new names never grow the registry.
+            var flag = flagArray[i];
+            ids[i] = flag.Definition is not null ? FlagKeyRegistry.GetId(flag.Name) : FlagKeyRegistry.FindId(flag.Name);
             maxId = Math.Max(maxId, ids[i]);
+            _byPosition[i + 1] = flag;
+            _positionStates[i + 1] = flag.State;
         }
 
         _byId = new CompiledFlag?[maxId + 1];
         States = new byte[maxId + 1];
         for (var i = 0; i < flagArray.Length; i++)
         {
-            _byId[ids[i]] = flagArray[i];
-            States[ids[i]] = flagArray[i].State;
+            if (ids[i] != 0)
+            {
+                _byId[ids[i]] = flagArray[i];
+                States[ids[i]] = flagArray[i].State;
+            }
         }
 
-        _byName = new FlagNameIndex(flagArray, ids);
+        _byName = new FlagNameIndex(flagArray);
     }
 
     /// <summary>Every flag, in no particular order.</summary>
@@ -43,26 +58,28 @@ internal sealed class FlagTable
     /// <summary>Every flag, ordered by name. Sorted at first use: a reload of many flags need not pay for it.</summary>
     public IReadOnlyList<CompiledFlag> Flags => _sorted ?? LazyInitializer.EnsureInitialized(ref _sorted, SortByName);
 
-    /// <summary>One <see cref="FlagState"/> per flag id, for the read path's static answer.</summary>
+    /// <summary>One <see cref="FlagState"/> per <see cref="FlagKey"/> id, for the typed read path's static answer.</summary>
     public byte[] States { get; }
 
     public UnknownFlagReporter Reporter { get; }
 
-    public CompiledFlag? Find(string name)
-    {
-        var id = _byName.Find(name);
-        return id == 0 ? null : _byId[id];
-    }
+    public CompiledFlag? Find(string name) => _byPosition[_byName.Find(name)];
 
+    /// <summary>
+    /// Finds a flag by key: by id, or by name when the key was created after the table (a key's id is
+    /// registered at its creation, and a table has ids only for the names registered when it was built).
+    /// </summary>
     public CompiledFlag? Find(FlagKey key)
     {
         var byId = _byId;
         var id = key.Id;
-        return (uint)id < (uint)byId.Length ? byId[id] : null;
-    }
+        if ((uint)id < (uint)byId.Length && byId[id] is { } flag)
+        {
+            return flag;
+        }
 
-    /// <summary>The id of a flag of this table by name, or 0 when the table has none.</summary>
-    public int FindId(string name) => _byName.Find(name);
+        return key.NameOrNull is { } name ? Find(name) : null;
+    }
 
     /// <summary>Reads a flag by key: static flags answer from <see cref="States"/>, the rest evaluate.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -75,24 +92,36 @@ internal sealed class FlagTable
             return states[id] == FlagState.StaticTrue;
         }
 
-        return Evaluate(id, key.Name, context);
+        return Evaluate(key, context);
     }
 
     /// <summary>Reads a flag by name, ignoring case.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsEnabled(string name, EvaluationContext context)
     {
-        var id = _byName.Find(name);
-        var state = States[id];
-        return state >= FlagState.StaticFalse ? state == FlagState.StaticTrue : Evaluate(id, name, context);
+        var position = _byName.Find(name);
+        var state = _positionStates[position];
+        return state >= FlagState.StaticFalse ? state == FlagState.StaticTrue : Evaluate(position, name, context);
     }
 
-    /// <summary>The slow half of a read: a flag whose value depends on the context, or an unknown flag.</summary>
+    /// <summary>The slow half of a read by key: a flag whose value depends on the context, or one the ids do not cover.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool Evaluate(int id, string name, EvaluationContext context)
+    private bool Evaluate(FlagKey key, EvaluationContext context)
     {
-        var byId = _byId;
-        if ((uint)id < (uint)byId.Length && byId[id] is { } flag)
+        if (Find(key) is { } flag)
+        {
+            return flag.IsEnabled(context);
+        }
+
+        ReportUnknown(key.NameOrNull);
+        return false;
+    }
+
+    /// <summary>The slow half of a read by name: a flag whose value depends on the context, or an unknown flag.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool Evaluate(int position, string name, EvaluationContext context)
+    {
+        if (_byPosition[position] is { } flag)
         {
             return flag.IsEnabled(context);
         }
@@ -101,7 +130,8 @@ internal sealed class FlagTable
         return false;
     }
 
-    public void ReportUnknown(string name) => Reporter.Report(name, All);
+    /// <summary>Reports a read of a flag this table does not know; <see langword="null"/> for a default <see cref="FlagKey"/>.</summary>
+    public void ReportUnknown(string? name) => Reporter.Report(name, All);
 
     private CompiledFlag[] SortByName()
     {

@@ -74,8 +74,8 @@ public sealed class ValidationTests
 
     [Theory]
     [InlineData("FeatureFlags:X:Users", "alice", "FeatureFlags:X:Users: must be a list of strings")]
-    [InlineData("FeatureFlags:X:Groups:name", "beta", "FeatureFlags:X:Groups: must be a list of strings, not an object")]
-    [InlineData("FeatureFlags:X:Users:0:id", "alice", "FeatureFlags:X:Users:0: must be a non-empty string")]
+    [InlineData("FeatureFlags:X:Groups:name", "beta", "FeatureFlags:X:Groups: must be a list of strings, such as [\"a\", \"b\"], not an object")]
+    [InlineData("FeatureFlags:X:Users:0:id", "alice", "FeatureFlags:X:Users:0: must be a string, not an object or a list")]
     public void Build_UsersOrGroupsNotAListOfStrings_ErrorNamesPath(string key, string value, string expected)
     {
         SingleProblem(new Settings { [key] = value }).ShouldStartWith(expected);
@@ -176,6 +176,85 @@ public sealed class ValidationTests
 
         Should.Throw<FlagConfigurationException>(() => services.GetRequiredService<IFlagSnapshotFactory>())
             .Problems.ShouldHaveSingleItem().ShouldContain("declared twice");
+    }
+
+    [Fact]
+    public void Build_VariantWeightsSummingPastTheLargestNumber_ErrorNamesPath()
+    {
+        var weight = new string('9', 308);
+
+        SingleProblem(new Settings { ["FeatureFlags:X:Variants:blue"] = weight, ["FeatureFlags:X:Variants:green"] = weight })
+            .ShouldStartWith("FeatureFlags:X:Variants: variant weights sum to more than a number can hold");
+    }
+
+    [Theory]
+    [InlineData("""{ "FeatureFlags": "true" }""")]
+    [InlineData("""{ "FeatureFlags": 5 }""")]
+    public void Build_SectionIsAPlainValue_ErrorNamesTheSection(string json)
+    {
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))).Build();
+
+        Should.Throw<FlagConfigurationException>(() => FlagHarness.Snapshot(configuration)).Problems.ShouldHaveSingleItem()
+            .ShouldStartWith("FeatureFlags: must be an object of flag names and their configuration, not a single value");
+    }
+
+    [Fact]
+    public void Build_SectionAsEnvironmentVariable_ErrorNamesTheVariable()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Settings { ["FeatureFlags:A"] = "true" }).Build();
+        Environment.SetEnvironmentVariable("FFTEST_SECTION_FeatureFlags", "garbage");
+        try
+        {
+            var withVariables = new ConfigurationBuilder().AddConfiguration(configuration).AddEnvironmentVariables("FFTEST_SECTION_").Build();
+
+            Should.Throw<FlagConfigurationException>(() => FlagHarness.Snapshot(withVariables)).Problems.ShouldHaveSingleItem()
+                .ShouldBe("FeatureFlags: must be an object of flag names and their configuration, not a single value ('garbage') [FFTEST_SECTION_FeatureFlags in environment variables]");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("FFTEST_SECTION_FeatureFlags", null);
+        }
+    }
+
+    [Fact]
+    public void Build_SectionIsAList_ErrorSaysItMustBeAnObject()
+    {
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream("""{ "FeatureFlags": [true] }"""u8.ToArray())).Build();
+
+        Should.Throw<FlagConfigurationException>(() => FlagHarness.Snapshot(configuration)).Problems.ShouldHaveSingleItem()
+            .ShouldStartWith("FeatureFlags:0: '0' is not a valid flag name: configuration makes a list item of a number, so the flags section must be an object");
+    }
+
+    [Fact]
+    public void Build_SectionGivenAsSectionIsAPlainValue_ErrorNamesTheSection()
+    {
+        var configuration = FlagHarness.Configuration(new Settings { ["FeatureFlags"] = "true" });
+
+        Should.Throw<FlagConfigurationException>(() => FlagHarness.Snapshot(configuration.GetSection("FeatureFlags"))).Problems.ShouldHaveSingleItem()
+            .ShouldStartWith("FeatureFlags: must be an object of flag names");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Build_SectionEmpty_HasNoFlagsAndNoProblem(string? value)
+    {
+        FlagHarness.Snapshot(new Settings { ["FeatureFlags"] = value }).ExplainAll().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Build_VariantsOnUndeclaredFlag_AcceptedWithTheUndeclaredWarning()
+    {
+        // Variants are refused on a flag declared with another kind; an undeclared flag has no kind to check.
+        var logs = new LogCapture();
+        var snapshot = FlagHarness.Services(
+                FlagHarness.Configuration(new Settings { ["FeatureFlags:Colour:Variants:blue"] = "1" }),
+                build: b => b.AddCatalog<TestCatalog>(),
+                logs: logs)
+            .GetRequiredService<IFlagSnapshotFactory>().CreateSnapshot();
+
+        snapshot.GetVariant("Colour").ShouldBe("blue");
+        logs.WithEventId(1004).ShouldHaveSingleItem();
     }
 
     private static string SingleProblem(Settings settings) =>

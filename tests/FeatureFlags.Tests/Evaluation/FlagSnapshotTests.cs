@@ -128,11 +128,31 @@ public sealed class FlagSnapshotTests
     }
 
     [Fact]
-    public void IsEnabled_DefaultFlagKey_ThrowsClearly()
+    public void IsEnabled_DefaultFlagKey_IsTheUnknownFlagAnswerAndWarnsOnce()
     {
-        var snapshot = FlagHarness.Snapshot(Targeted);
+        var logs = new LogCapture();
+        var snapshot = FlagHarness.Services(FlagHarness.Configuration(Targeted), logs: logs).GetRequiredService<IFlagSnapshotFactory>().CreateSnapshot();
 
-        Should.Throw<InvalidOperationException>(() => snapshot.IsEnabled(default(FlagKey))).Message.ShouldContain("new FlagKey(name)");
+        snapshot.IsEnabled(default(FlagKey)).ShouldBeFalse();
+        snapshot.GetVariant(default(FlagKey)).ShouldBeNull();
+        snapshot.IsEnabled(default(FlagKey)).ShouldBeFalse();
+
+        logs.WithEventId(1003).ShouldHaveSingleItem().Message.ShouldContain("new FlagKey(name)");
+    }
+
+    [Fact]
+    public void IsEnabled_DefaultFlagKeyInStrictMode_ThrowsClearly()
+    {
+        var snapshot = FlagHarness.Services(FlagHarness.Configuration(Targeted), options: o => o.ThrowOnUnknownFlags = true)
+            .GetRequiredService<IFlagSnapshotFactory>().CreateSnapshot();
+
+        Should.Throw<KeyNotFoundException>(() => snapshot.IsEnabled(default(FlagKey))).Message.ShouldContain("new FlagKey(name)");
+    }
+
+    [Fact]
+    public void FlagKeyName_DefaultKey_ThrowsClearly()
+    {
+        Should.Throw<InvalidOperationException>(() => default(FlagKey).Name).Message.ShouldContain("new FlagKey(name)");
     }
 
     [Fact]

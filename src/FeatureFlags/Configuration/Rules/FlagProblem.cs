@@ -19,5 +19,5 @@ internal sealed class FlagProblem
     /// <summary>The <see cref="FlagNode.Origin"/> of the offending node, when known.</summary>
     public object? Origin { get; }
 
-    public override string ToString() => Path + ": " + Message;
+    public override string ToString() => FlagRules.Shorten(Path, FlagRules.MaxPathLength) + ": " + Message;
 }

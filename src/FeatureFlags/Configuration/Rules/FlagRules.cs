@@ -15,9 +15,18 @@ internal static class FlagRules
     public const string VariantsProperty = "Variants";
     public const string ExperimentKind = "Experiment";
 
+    /// <summary>
+    /// How deep keys may nest below a flag: a flag object's property, a list item or a variant, and room for
+    /// the richer schemas to come. Deeper keys are reported, not read, so no input costs more than linear work.
+    /// </summary>
+    public const int MaxDepthBelowFlag = 8;
+
+    /// <summary>How many characters of a configured value or name a message quotes.</summary>
+    public const int MaxQuotedLength = 64;
+
     public static readonly string[] Properties = { EnabledProperty, UsersProperty, GroupsProperty, RolloutProperty, VariantsProperty };
 
-    /// <summary>Letters, digits, '.', '_' and '-'; not empty.</summary>
+    /// <summary>Letters, digits, '.', '_' and '-'; not empty, and not digits alone (that is a list index in configuration).</summary>
     public static bool IsValidFlagName(string name)
     {
         if (name.Length == 0)
@@ -25,19 +34,58 @@ internal static class FlagRules
             return false;
         }
 
+        var digitsOnly = true;
         foreach (var c in name)
         {
             if (!(char.IsLetterOrDigit(c) || c == '.' || c == '_' || c == '-'))
             {
                 return false;
             }
+
+            digitsOnly &= c >= '0' && c <= '9';
         }
 
-        return true;
+        return !digitsOnly;
     }
 
     public static string InvalidNameMessage(string name) =>
-        "'" + name + "' is not a valid flag name: use letters, digits, '.', '_' and '-'";
+        IsListIndex(name)
+            ? Quote(name) + " is not a valid flag name: configuration makes a list item of a number, so the flags section must be an object of flag names, not a list"
+            : Quote(name) + " is not a valid flag name: use letters, digits, '.', '_' and '-'";
+
+    /// <summary>
+    /// The problem with a flags section that is a plain value (<c>"FeatureFlags": "true"</c>, or the environment
+    /// variable <c>FeatureFlags=x</c>), or null when the value is empty, which is what an empty list or object gives.
+    /// </summary>
+    public static string? SectionValueProblem(string? value) =>
+        string.IsNullOrEmpty(value)
+            ? null
+            : "must be an object of flag names and their configuration, not a single value (" + Quote(value!) + ")";
+
+    /// <summary>
+    /// A configured value as a message quotes it: whole when short, otherwise a prefix and the length, so that
+    /// a megabyte of input never becomes a megabyte of log.
+    /// </summary>
+    public static string Quote(string value) =>
+        value.Length <= MaxQuotedLength
+            ? "'" + value + "'"
+            : "'" + value.Substring(0, MaxQuotedLength) + "…' (" + LengthText(value) + ")";
+
+    /// <summary>How many characters of a configuration path or key a message shows.</summary>
+    public const int MaxPathLength = 200;
+
+    /// <summary>Like <see cref="Quote"/>, without the quotes: for numbers, which messages show bare, and for paths.</summary>
+    public static string Shorten(string value, int maxLength = MaxQuotedLength) =>
+        value.Length <= maxLength ? value : value.Substring(0, maxLength) + "… (" + LengthText(value) + ")";
+
+    private static string LengthText(string value) => value.Length.ToString("N0", CultureInfo.InvariantCulture) + " characters";
+
+    /// <summary>Whether a key is a list index ("0", "1", …) as configuration writes list items.</summary>
+    public static bool IsListIndex(string key)
+    {
+        int index;
+        return key.Length > 0 && int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out index);
+    }
 
     /// <summary>
     /// Validates <paramref name="node"/>, the configuration of the flag at <paramref name="path"/>.
@@ -52,7 +100,7 @@ internal static class FlagRules
         var before = problems.Count;
         if (node.HasChildren && node.Value != null)
         {
-            problems.Add(new FlagProblem(path, "has both a value ('" + node.Value + "') and properties; give one or the other", node.Origin));
+            problems.Add(new FlagProblem(path, "has both a value (" + Quote(node.Value) + ") and properties; give one or the other", node.Origin));
             return null;
         }
 
@@ -69,7 +117,9 @@ internal static class FlagRules
         }
 
         var enabled = true;
-        string[] users = new string[0], groups = new string[0];
+        // Null when not given. A list given empty is still an allow-list, with nobody on it: removing the last
+        // user from a permission flag must never release it to everybody.
+        string[]? users = null, groups = null;
         double? rollout = null;
         var variants = new FlagVariantWeight[0];
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -116,7 +166,7 @@ internal static class FlagRules
                 default:
                     problems.Add(new FlagProblem(
                         propertyPath,
-                        "unknown property '" + property.Key + "'" + NameSuggestions.Hint(property.Key, Properties)
+                        "unknown property " + Quote(property.Key) + NameSuggestions.Hint(property.Key, Properties)
                             + "; a flag object takes Enabled, Users, Groups, Rollout and Variants",
                         child.Origin));
                     break;
@@ -141,20 +191,22 @@ internal static class FlagRules
 
     private static bool TryParseBoolean(string path, FlagNode node, ICollection<FlagProblem> problems, out bool value)
     {
-        // Only the words: "1", "yes" and "on" are typos of intent as much as "ture" is.
-        if (string.Equals(node.Value, "true", StringComparison.OrdinalIgnoreCase))
+        // Only the words: "1", "yes" and "on" are typos of intent as much as "ture" is. Surrounding white
+        // space is ignored, as it is for numbers.
+        var text = node.Value == null ? null : node.Value.Trim();
+        if (string.Equals(text, "true", StringComparison.OrdinalIgnoreCase))
         {
             value = true;
             return true;
         }
 
-        if (string.Equals(node.Value, "false", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(text, "false", StringComparison.OrdinalIgnoreCase))
         {
             value = false;
             return true;
         }
 
-        problems.Add(new FlagProblem(path, "'" + node.Value + "' is not a boolean (use true or false)", node.Origin));
+        problems.Add(new FlagProblem(path, Quote(node.Value ?? string.Empty) + " is not a boolean (use true or false)", node.Origin));
         value = false;
         return false;
     }
@@ -175,55 +227,61 @@ internal static class FlagRules
         double value;
         if (!TryParseNumber(node.Value!, out value))
         {
-            problems.Add(new FlagProblem(path, "'" + node.Value + "' is not a number (use an invariant-culture number such as 12.5)", node.Origin));
+            problems.Add(new FlagProblem(path, Quote(node.Value!) + " is not a number (use an invariant-culture number such as 12.5)", node.Origin));
             return null;
         }
 
         if (value < 0 || value > 100)
         {
-            problems.Add(new FlagProblem(path, node.Value + " is outside 0 to 100", node.Origin));
+            problems.Add(new FlagProblem(path, Shorten(node.Value!.Trim()) + " is outside 0 to 100", node.Origin));
             return null;
         }
 
         return value;
     }
 
+    /// <summary>What JSON and the invariant culture write as a number (<c>12.5</c>, <c>1e1</c>), and finite.</summary>
     private static bool TryParseNumber(string text, out double value) =>
-        double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out value)
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
         && !double.IsNaN(value) && !double.IsInfinity(value);
 
+    // The messages never quote an item or a key: these lists hold user ids, which must not reach a log.
     private static string[] ParseStringList(string path, FlagNode node, ICollection<FlagProblem> problems)
     {
-        if (node.Value != null && !node.HasChildren)
+        if (!node.HasChildren)
         {
-            // The JSON configuration provider stores [] as an empty string: that is an empty list.
-            if (node.Value.Length == 0)
+            // The JSON configuration provider stores [] as an empty string, and null as no value: an empty list.
+            if (string.IsNullOrEmpty(node.Value))
             {
                 return new string[0];
             }
 
-            problems.Add(new FlagProblem(path, "must be a list of strings, such as [\"" + node.Value + "\"], not a single value", node.Origin));
+            problems.Add(new FlagProblem(path, "must be a list of strings, such as [\"a\", \"b\"], not a single value", node.Origin));
             return new string[0];
         }
 
         var items = new List<string>();
         foreach (var item in node.Children)
         {
-            int index;
-            var itemPath = path + ":" + item.Key;
-            if (!int.TryParse(item.Key, NumberStyles.None, CultureInfo.InvariantCulture, out index))
+            if (!IsListIndex(item.Key))
             {
-                problems.Add(new FlagProblem(path, "must be a list of strings, not an object (found the property '" + item.Key + "')", item.Value.Origin));
+                problems.Add(new FlagProblem(path, "must be a list of strings, such as [\"a\", \"b\"], not an object", node.Origin));
                 return new string[0];
             }
 
-            if (item.Value.HasChildren || string.IsNullOrEmpty(item.Value.Value))
+            var itemPath = path + ":" + item.Key;
+            if (item.Value.HasChildren)
+            {
+                problems.Add(new FlagProblem(itemPath, "must be a string, not an object or a list", node.Origin));
+            }
+            else if (string.IsNullOrEmpty(item.Value.Value))
             {
                 problems.Add(new FlagProblem(itemPath, "must be a non-empty string", item.Value.Origin));
-                continue;
             }
-
-            items.Add(item.Value.Value!);
+            else
+            {
+                items.Add(item.Value.Value!);
+            }
         }
 
         return items.ToArray();
@@ -231,9 +289,16 @@ internal static class FlagRules
 
     private static FlagVariantWeight[] ParseVariants(string path, FlagNode node, ICollection<FlagProblem> problems)
     {
+        const string Expected = "must be an object of variant names and weights, such as { \"blue\": 50, \"green\": 50 }";
         if (!node.HasChildren)
         {
-            problems.Add(new FlagProblem(path, "must be an object of variant names and weights, such as { \"blue\": 50, \"green\": 50 }", node.Origin));
+            problems.Add(new FlagProblem(path, Expected + ", not " + (string.IsNullOrEmpty(node.Value) ? "empty" : "a single value"), node.Origin));
+            return new FlagVariantWeight[0];
+        }
+
+        if (AllListIndexes(node))
+        {
+            problems.Add(new FlagProblem(path, Expected + ", not a list", node.Origin));
             return new FlagVariantWeight[0];
         }
 
@@ -249,13 +314,17 @@ internal static class FlagRules
             {
                 problems.Add(new FlagProblem(variantPath, "is given twice", variant.Value.Origin));
             }
-            else if (variant.Value.HasChildren || variant.Value.Value == null || !TryParseNumber(variant.Value.Value, out weight))
+            else if (variant.Value.HasChildren)
             {
-                problems.Add(new FlagProblem(variantPath, "weight '" + (variant.Value.Value ?? "") + "' is not a number", variant.Value.Origin));
+                problems.Add(new FlagProblem(variantPath, "weight must be a number, not an object or a list", variant.Value.Origin));
+            }
+            else if (variant.Value.Value == null || !TryParseNumber(variant.Value.Value, out weight))
+            {
+                problems.Add(new FlagProblem(variantPath, "weight " + Quote(variant.Value.Value ?? string.Empty) + " is not a number", variant.Value.Origin));
             }
             else if (weight < 0)
             {
-                problems.Add(new FlagProblem(variantPath, "weight " + variant.Value.Value + " is negative", variant.Value.Origin));
+                problems.Add(new FlagProblem(variantPath, "weight " + Shorten(variant.Value.Value.Trim()) + " is negative", variant.Value.Origin));
             }
             else
             {
@@ -268,9 +337,27 @@ internal static class FlagRules
         {
             problems.Add(new FlagProblem(path, "variant weights sum to 0: give at least one variant a positive weight", node.Origin));
         }
+        else if (problems.Count == before && double.IsInfinity(total))
+        {
+            // Past the largest double the shares cannot be computed: one variant would take all traffic.
+            problems.Add(new FlagProblem(path, "variant weights sum to more than a number can hold: use smaller weights (they are relative)", node.Origin));
+        }
 
         // Sorted so that the buckets do not depend on the order a provider lists them in.
         variants.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         return problems.Count == before ? variants.ToArray() : new FlagVariantWeight[0];
+    }
+
+    private static bool AllListIndexes(FlagNode node)
+    {
+        foreach (var child in node.Children)
+        {
+            if (!IsListIndex(child.Key))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

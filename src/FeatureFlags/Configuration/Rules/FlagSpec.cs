@@ -4,10 +4,10 @@ namespace FeatureFlags.Configuration;
 /// <summary>A flag's configuration after validation: what the value means, not how it was written.</summary>
 internal sealed class FlagSpec
 {
-    public static readonly FlagSpec On = new(true, true, new string[0], new string[0], null, new FlagVariantWeight[0]);
-    public static readonly FlagSpec Off = new(true, false, new string[0], new string[0], null, new FlagVariantWeight[0]);
+    public static readonly FlagSpec On = new(true, true, null, null, null, new FlagVariantWeight[0]);
+    public static readonly FlagSpec Off = new(true, false, null, null, null, new FlagVariantWeight[0]);
 
-    public FlagSpec(bool isShorthand, bool enabled, string[] users, string[] groups, double? rollout, FlagVariantWeight[] variants)
+    public FlagSpec(bool isShorthand, bool enabled, string[]? users, string[]? groups, double? rollout, FlagVariantWeight[] variants)
     {
         IsShorthand = isShorthand;
         Enabled = enabled;
@@ -22,9 +22,17 @@ internal sealed class FlagSpec
 
     public bool Enabled { get; }
 
-    public string[] Users { get; }
+    /// <summary>
+    /// The user allow-list, or null when configuration gives none. An empty list is an allow-list with nobody
+    /// on it: the flag is targeted, and only <see cref="Groups"/> or <see cref="Rollout"/> can turn it on.
+    /// </summary>
+    public string[]? Users { get; }
 
-    public string[] Groups { get; }
+    /// <summary>The group allow-list, or null when configuration gives none; empty means nobody, as for <see cref="Users"/>.</summary>
+    public string[]? Groups { get; }
+
+    /// <summary>Whether the flag's value depends on the context: it has an allow-list (even an empty one) or a rollout.</summary>
+    public bool IsTargeted => Users != null || Groups != null || Rollout != null;
 
     /// <summary>Percentage of context keys, 0 to 100, or null when every key is in.</summary>
     public double? Rollout { get; }
