@@ -77,6 +77,19 @@ internal static class AppSettingsChecker
 
     private static void CheckSection(string sectionPath, JsonNode section, FlagModel model, List<FlagProblem> problems)
     {
+        if (section.Kind == JsonKind.Array && section.Items.Count > 0)
+        {
+            // The runtime reads the items as flags named 0, 1, …, which are not valid flag names.
+            problems.Add(new FlagProblem(sectionPath, "must be an object of flag names and their configuration, not a list", section.Span));
+            return;
+        }
+
+        if (section.Kind != JsonKind.Object && FlagRules.SectionValueProblem(ToFlagNode(section).Value) is { } problem)
+        {
+            problems.Add(new FlagProblem(sectionPath, problem, section.Span));
+            return;
+        }
+
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var flag in section.Properties)
         {

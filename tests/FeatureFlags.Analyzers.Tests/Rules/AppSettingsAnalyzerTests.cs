@@ -113,7 +113,7 @@ public sealed class AppSettingsAnalyzerTests
           }
         }
         """,
-        At("appsettings.json", 4, 16, 4, 23, "FeatureFlags:BetaReports:Users", "must be a list of strings, such as [\"alice\"], not a single value"),
+        At("appsettings.json", 4, 16, 4, 23, "FeatureFlags:BetaReports:Users", "must be a list of strings, such as [\"a\", \"b\"], not a single value"),
         At("appsettings.json", 5, 19, 5, 29, "FeatureFlags:BetaReports:Variants", "variants are for experiment flags, and this flag is declared as Permission"),
         At("appsettings.json", 7, 47, 7, 49, "FeatureFlags:CheckoutButton:Variants:blue", "weight -1 is negative"),
         At("appsettings.json", 7, 60, 7, 63, "FeatureFlags:CheckoutButton:Variants:green", "weight 'x' is not a number"),
@@ -132,6 +132,34 @@ public sealed class AppSettingsAnalyzerTests
         At("appsettings.json", 3, 20, 3, 24, "FeatureFlags:NewCheckout", "is empty: give true, false, or an object with Enabled, Users, Groups, Rollout or Variants"),
         At("appsettings.json", 4, 33, 4, 37, "FeatureFlags:BetaReports:Rollout", "must be a percentage from 0 to 100, not empty"),
         At("appsettings.json", 5, 23, 5, 25, "FeatureFlags:CheckoutButton", "is empty: give true, false, or an object with Enabled, Users, Groups, Rollout or Variants"));
+
+    [Theory]
+    [InlineData("\"true\"", "'true'")]
+    [InlineData("true", "'True'")]
+    [InlineData("5", "'5'")]
+    public Task SectionIsAPlainValue_WarnsAtTheSection(string value, string quoted) => Verify("appsettings.json", $$"""
+        { "FeatureFlags": {{value}} }
+        """,
+        At("appsettings.json", 1, 19, 1, 19 + value.Length, "FeatureFlags", $"must be an object of flag names and their configuration, not a single value ({quoted})"));
+
+    [Fact]
+    public Task SectionIsAList_WarnsAtTheSection() => Verify("appsettings.json", """
+        { "FeatureFlags": [true] }
+        """,
+        At("appsettings.json", 1, 19, 1, 25, "FeatureFlags", "must be an object of flag names and their configuration, not a list"));
+
+    [Fact]
+    public Task SectionEmptyOrNull_NothingReported() => Verify("appsettings.json", """
+        { "FeatureFlags": [], "Other": { "FeatureFlags": "x" } }
+        """);
+
+    [Fact]
+    public Task HugeValue_QuotedShortWithItsLength()
+    {
+        var huge = new string('x', 100_000);
+        return Verify("appsettings.json", "{ \"FeatureFlags\": { \"NewCheckout\": \"" + huge + "\" } }",
+            At("appsettings.json", 1, 36, 1, 36 + huge.Length + 2, "FeatureFlags:NewCheckout", "'" + new string('x', 64) + "…' (100,000 characters) is not a boolean (use true or false)"));
+    }
 
     [Fact]
     public Task KeyTwiceInAnotherCase_Warns() => Verify("appsettings.json", """
