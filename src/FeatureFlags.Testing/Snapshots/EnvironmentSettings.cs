@@ -22,6 +22,25 @@ internal static class EnvironmentSettings
                 Path.Combine(root, environmentFile));
         }
 
+        if (!File.Exists(Path.Combine(root, environmentFile)))
+        {
+            // An environment without a file of its own is common (production from variables and vaults), but
+            // one whose name is close to an environment that has a file is a typo ("Prodcution") that would
+            // otherwise test the base file's flags, and pass.
+            var environments = Directory.EnumerateFiles(root, "appsettings.*.json")
+                .Select(f => Path.GetFileName(f)["appsettings.".Length..^".json".Length])
+                .Where(e => e.Length > 0)
+                .Order(StringComparer.OrdinalIgnoreCase)
+                .ToList();
+            if (NameSuggestions.Nearest(environmentName, environments) is [var nearest, ..])
+            {
+                throw new FileNotFoundException(
+                    $"There is no {environmentFile} in '{root}': did you mean '{nearest}'? Environments with a settings file: {string.Join(", ", environments)} " +
+                    $"(file names are case-sensitive on Linux). If '{environmentName}' is right and only uses appsettings.json, add an {environmentFile} holding {{ }}.",
+                    Path.Combine(root, environmentFile));
+            }
+        }
+
         // The host's layering, minus environment variables and the command line: those belong to the
         // machine running the tests, not to the environment under test.
         var configuration = new ConfigurationBuilder()

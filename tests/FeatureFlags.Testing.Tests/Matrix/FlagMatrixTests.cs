@@ -68,6 +68,14 @@ public sealed class FlagMatrixTests
     }
 
     [Fact]
+    public void For_MisspeltEnvironment_ThrowsNamingTheEnvironmentThatExists()
+    {
+        // The output folder holds appsettings.json and appsettings.Production.json.
+        Should.Throw<FileNotFoundException>(() => FlagMatrix.For<ShopFlags>("Prodcution", ShopFlags.NewCheckout))
+            .Message.ShouldContain("did you mean 'Production'?");
+    }
+
+    [Fact]
     public void For_NoPlannedFlags_EnvironmentAllOnAllOff()
     {
         FlagMatrix.For<ShopFlags>("Production").Select(c => c.Name).ShouldBe(["Production", "All on", "All off"]);

@@ -130,6 +130,33 @@ public sealed class FromEnvironmentTests
             .Message.ShouldContain("Neither appsettings.json nor appsettings.Production.json is in '" + root.Path + "'");
     }
 
+    [Theory]
+    [InlineData("Prodcution")]
+    [InlineData("production")]
+    [InlineData("Productoin")]
+    public void FromEnvironment_MisspeltEnvironment_ThrowsNamingTheEnvironmentsThatExist(string misspelt)
+    {
+        using var root = new TempDirectory()
+            .With("appsettings.json", """{ "FeatureFlags": { "SearchV2": false } }""")
+            .With("appsettings.Production.json", """{ "FeatureFlags": { "SearchV2": true } }""")
+            .With("appsettings.Development.json", "{ }");
+
+        var error = Should.Throw<FileNotFoundException>(() => TestFlags.FromEnvironment<ShopFlags>(misspelt, root.Path));
+
+        error.Message.ShouldContain($"There is no appsettings.{misspelt}.json in '{root.Path}': did you mean 'Production'?");
+        error.Message.ShouldContain("Environments with a settings file: Development, Production");
+    }
+
+    [Fact]
+    public void FromEnvironment_EnvironmentWithoutAFileUnlikeAnyOther_ReadsTheBaseFile()
+    {
+        using var root = new TempDirectory()
+            .With("appsettings.json", """{ "FeatureFlags": { "SearchV2": true } }""")
+            .With("appsettings.Development.json", "{ }");
+
+        TestFlags.FromEnvironment<ShopFlags>("Production", root.Path).IsEnabled(ShopFlags.SearchV2).ShouldBeTrue();
+    }
+
     [Fact]
     public void FromEnvironment_CustomSectionName_ReadsThatSection()
     {
