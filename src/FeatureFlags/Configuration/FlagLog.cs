@@ -30,4 +30,8 @@ internal static partial class FlagLog
     [LoggerMessage(EventId = 1006, EventName = "UnknownFlagsLimitReached", Level = LogLevel.Warning,
         Message = "{Count} distinct unknown feature flag names have been read; further unknown names read as false without a warning")]
     public static partial void UnknownFlagsLimitReached(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1007, EventName = "FileLoadFailed", Level = LogLevel.Error,
+        Message = "Configuration file {File} failed to load; the last good feature flags stay in force until it loads again")]
+    public static partial void FileLoadFailed(ILogger logger, string file, Exception exception);
 }

@@ -16,6 +16,7 @@ internal sealed class FlagTableProvider : IDisposable
     private readonly FlagTableBuilder _builder;
     private readonly ILogger _logger;
     private readonly IDisposable? _reloadRegistration;
+    private readonly FileLoadFailureWatch _fileFailures;
     private readonly object _reloadLock = new();
     private volatile FlagTable _current;
 
@@ -25,6 +26,7 @@ internal sealed class FlagTableProvider : IDisposable
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(FlagLog.Category);
         _builder = new FlagTableBuilder(configuration, options, catalogs, _logger);
         _current = _builder.TryBuild(out var problems) ?? throw new FlagConfigurationException(problems);
+        _fileFailures = new FileLoadFailureWatch(configuration, _logger, () => Reload());
         _reloadRegistration = ChangeToken.OnChange(configuration.GetReloadToken, () => Reload());
     }
 
@@ -36,6 +38,13 @@ internal sealed class FlagTableProvider : IDisposable
         // Reload tokens may fire on several threads for one change; builds must not interleave their swaps.
         lock (_reloadLock)
         {
+            if (_fileFailures.HasFailures)
+            {
+                // A file that failed to load reads as empty: its flags are not gone, only unreadable. The failure
+                // was logged (1007); the watch reloads once the file loads again.
+                return false;
+            }
+
             FlagTable? next;
             List<string> problems;
             try
@@ -62,7 +71,11 @@ internal sealed class FlagTableProvider : IDisposable
         }
     }
 
-    public void Dispose() => _reloadRegistration?.Dispose();
+    public void Dispose()
+    {
+        _reloadRegistration?.Dispose();
+        _fileFailures.Dispose();
+    }
 
     private void LogChanges(FlagTable previous, FlagTable next)
     {

@@ -56,37 +56,20 @@ public sealed class FlagTableMemoryTests
         (after - before).ShouldBeLessThan(1_000_000);
     }
 
-    private static (ReplaceableProvider Configuration, FlagTableProvider Provider) Runtime()
+    private static (ReplaceableSource.Provider Configuration, FlagTableProvider Provider) Runtime()
     {
         var source = new ReplaceableSource();
         var configuration = new ConfigurationBuilder().Add(source).Build();
-        return (source.Provider!, FlagHarness.Services(configuration).GetRequiredService<FlagTableProvider>());
+        return (source.Built!, FlagHarness.Services(configuration).GetRequiredService<FlagTableProvider>());
     }
 
-    private static void Reload(ReplaceableProvider configuration, string[] names) =>
+    private static void Reload(ReplaceableSource.Provider configuration, string[] names) =>
         configuration.Replace(names.ToDictionary(name => "FeatureFlags:" + name, _ => (string?)"true"));
 
     private static string[] NewNames(int count)
     {
         var prefix = Guid.NewGuid().ToString("N");
         return Enumerable.Range(0, count).Select(i => $"F{prefix}{i}").ToArray();
-    }
-
-    private sealed class ReplaceableSource : IConfigurationSource
-    {
-        public ReplaceableProvider? Provider { get; private set; }
-
-        public IConfigurationProvider Build(IConfigurationBuilder builder) => Provider = new ReplaceableProvider();
-    }
-
-    /// <summary>A provider whose whole data a test replaces, as a changed file replaces a file provider's.</summary>
-    private sealed class ReplaceableProvider : ConfigurationProvider
-    {
-        public void Replace(Dictionary<string, string?> data)
-        {
-            Data = new Dictionary<string, string?>(data, StringComparer.OrdinalIgnoreCase);
-            OnReload();
-        }
     }
 }
 
