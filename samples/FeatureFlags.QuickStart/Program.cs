@@ -48,6 +48,11 @@ foreach (var user in users)
         var variant = flag.Variant is null ? string.Empty : $" [{flag.Variant}]";
         var source = flag.DecidingSource?.ToString() ?? "declared default";
         Console.WriteLine($"  {flag.Flag,-16} {value}{variant,-8} {flag.Reason,-14} {source}");
+        if (flag.Note is { } note)
+        {
+            // A precedence rule decided this answer; say which, so nobody has to guess.
+            Console.WriteLine($"  {string.Empty,-16} note: {note}");
+        }
     }
 
     // Typed access generated from Flags.cs: a misspelt flag is a compile error, not a silent false.

@@ -53,13 +53,26 @@ public sealed class FlagEvaluation
         _ => null,
     } ?? (Sources.Count == 0 ? null : Sources[^1]);
 
+    /// <summary>
+    /// Gets a sentence on a precedence rule that decided the answer and that readers often do not expect, or
+    /// <see langword="null"/>. Today one rule has one: a plain <c>false</c> in an earlier source counts as
+    /// <c>Enabled: false</c> under an object that a later source gives the flag, so adding
+    /// <c>{ "Users": ["alice"] }</c> in <c>appsettings.Development.json</c> over <c>"AdminTools": false</c> in
+    /// <c>appsettings.json</c> leaves alice off until the later object sets <c>Enabled</c> too.
+    /// </summary>
+    public string? Note =>
+        Reason == EvaluationReason.Disabled && Sources.Count > 1 && DecidingSource is { } plain && plain.KeyEndsWithSegment(Flag) && !ReferenceEquals(plain, Sources[^1])
+            ? $"the plain false at {plain} counts as Enabled: false under the properties that later sources add ({Sources[^1]}); set Enabled there to turn the flag on"
+            : null;
+
     /// <inheritdoc />
     public override string ToString()
     {
         var value = IsEnabled ? "on" : "off";
         var variant = Variant is null ? string.Empty : $" variant '{Variant}'";
         var source = Sources.Count == 0 ? "no configuration" : string.Join(", ", Sources);
-        return $"{Flag}: {value}{variant} ({Reason}; {source})";
+        var note = Note is { } text ? $": {text}" : string.Empty;
+        return $"{Flag}: {value}{variant} ({Reason}; {source}){note}";
     }
 
     private FlagValueSource? LatestNaming(string segment)

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace FeatureFlags.Tests.Evaluation;
 
 /// <summary>
@@ -54,6 +56,35 @@ public sealed class DecidingSourceTests
 
         evaluation.Reason.ShouldBe(EvaluationReason.Disabled);
         evaluation.DecidingSource.ShouldNotBeNull().Key.ShouldBe("FeatureFlags:BetaReports");
+    }
+
+    [Fact]
+    public void Note_ShorthandFalseUnderLaterUsers_SaysThePlainFalseDecided()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("appsettings.json", """{ "FeatureFlags": { "AdminTools": false } }""");
+        directory.Write("appsettings.Development.json", """{ "FeatureFlags": { "AdminTools": { "Users": ["alice"] } } }""");
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(directory.Path, "appsettings.json"))
+            .AddJsonFile(Path.Combine(directory.Path, "appsettings.Development.json"))
+            .Build();
+
+        var evaluation = FlagHarness.Snapshot(configuration, new EvaluationContext("alice")).Explain("AdminTools");
+
+        evaluation.IsEnabled.ShouldBeFalse();
+        evaluation.Note.ShouldBe(
+            "the plain false at FeatureFlags:AdminTools in appsettings.json counts as Enabled: false under the properties that later sources add "
+            + "(FeatureFlags:AdminTools:Users in appsettings.Development.json); set Enabled there to turn the flag on");
+        evaluation.ToString().ShouldEndWith(evaluation.Note!);
+    }
+
+    [Theory]
+    [InlineData("FeatureFlags:F", "false")]
+    [InlineData("FeatureFlags:F:Enabled", "false")]
+    [InlineData("FeatureFlags:F:Users:0", "bob")]
+    public void Note_NoSurprisingRuleDecided_IsNull(string key, string value)
+    {
+        FlagHarness.Snapshot(new Settings { [key] = value, ["FeatureFlags:G"] = "true" }, new EvaluationContext("alice")).Explain("F").Note.ShouldBeNull();
     }
 
     [Fact]
