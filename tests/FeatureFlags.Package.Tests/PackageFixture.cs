@@ -17,14 +17,18 @@ public sealed class PackageFixture : IDisposable
         PackagesFolder = Directory.CreateDirectory(Path.Combine(_root, "packages")).FullName;
         Consumer = Directory.CreateDirectory(Path.Combine(_root, "consumer")).FullName;
 
-        var project = Path.Combine(RepoRoot, "src", "FeatureFlags", "FeatureFlags.csproj");
-        var pack = DotNet.Run(RepoRoot, packagesFolder: null, "pack", project, "-c", "Release", "-o", Feed, "-nodeReuse:false", "-p:UseSharedCompilation=false");
-        if (pack.ExitCode != 0)
+        // One after another: packing builds the projects each depends on, which must not run twice at once.
+        foreach (var name in new[] { "FeatureFlags", "FeatureFlags.Testing", "FeatureFlags.Testing.Xunit", "FeatureFlags.Testing.XunitV3" })
         {
-            throw new InvalidOperationException("dotnet pack failed:" + Environment.NewLine + pack.Output);
+            var project = Path.Combine(RepoRoot, "src", name, name + ".csproj");
+            var pack = DotNet.Run(RepoRoot, packagesFolder: null, "pack", project, "-c", "Release", "-o", Feed, "-nodeReuse:false", "-p:UseSharedCompilation=false");
+            if (pack.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"dotnet pack {name} failed:" + Environment.NewLine + pack.Output);
+            }
         }
 
-        PackagePath = Directory.GetFiles(Feed, "FeatureFlags.*.nupkg").Single(p => !p.EndsWith(".snupkg", StringComparison.Ordinal));
+        PackagePath = Directory.GetFiles(Feed, "FeatureFlags.0*.nupkg").Single(p => !p.EndsWith(".snupkg", StringComparison.Ordinal));
         Version = Path.GetFileNameWithoutExtension(PackagePath)["FeatureFlags.".Length..];
         WriteConsumer();
     }
@@ -45,10 +49,13 @@ public sealed class PackageFixture : IDisposable
 
     public string Version { get; }
 
-    /// <summary>Reads one entry of the package as text.</summary>
-    public string ReadEntry(string name)
+    /// <summary>Reads one entry of the FeatureFlags package as text.</summary>
+    public string ReadEntry(string name) => ReadEntry("FeatureFlags", name);
+
+    /// <summary>Reads one entry of a packed package as text.</summary>
+    public string ReadEntry(string packageId, string name)
     {
-        using var archive = ZipFile.OpenRead(PackagePath);
+        using var archive = ZipFile.OpenRead(Path.Combine(Feed, $"{packageId}.{Version}.nupkg"));
         using var reader = new StreamReader(archive.GetEntry(name)!.Open());
         return reader.ReadToEnd();
     }
@@ -114,9 +121,43 @@ public sealed class PackageFixture : IDisposable
         }
     }
 
-    private void WriteConsumer()
+    /// <summary>
+    /// Writes a test project of its own that references <paramref name="packages"/> (id and version pairs) and
+    /// holds <paramref name="files"/>, then runs <c>dotnet test</c> on it: what a team adopting the packages does.
+    /// </summary>
+    public (int ExitCode, string Output) TestProject(string name, IEnumerable<(string Id, string Version)> packages, IReadOnlyDictionary<string, string> files, bool isExe = false)
     {
-        File.WriteAllText(Path.Combine(Consumer, "NuGet.config"), $"""
+        var folder = Directory.CreateDirectory(Path.Combine(_root, name)).FullName;
+        WriteNuGetConfig(folder);
+        var references = string.Join(Environment.NewLine, packages.Select(p => $"""    <PackageReference Include="{p.Id}" Version="{p.Version}" />"""));
+        File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <IsPackable>false</IsPackable>
+                {(isExe ? "<OutputType>Exe</OutputType>" : string.Empty)}
+              </PropertyGroup>
+              <ItemGroup>
+            {references}
+              </ItemGroup>
+              <ItemGroup>
+                <None Update="appsettings*.json" CopyToOutputDirectory="PreserveNewest" />
+              </ItemGroup>
+            </Project>
+            """);
+        foreach (var (file, text) in files)
+        {
+            File.WriteAllText(Path.Combine(folder, file), text);
+        }
+
+        // Normal verbosity lists every test that ran, by its display name.
+        return DotNet.Run(folder, PackagesFolder, "test", "-nodeReuse:false", "-p:UseSharedCompilation=false", "--logger", "console;verbosity=normal");
+    }
+
+    private void WriteNuGetConfig(string folder) =>
+        File.WriteAllText(Path.Combine(folder, "NuGet.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
@@ -126,6 +167,10 @@ public sealed class PackageFixture : IDisposable
               </packageSources>
             </configuration>
             """);
+
+    private void WriteConsumer()
+    {
+        WriteNuGetConfig(Consumer);
         File.WriteAllText(Path.Combine(Consumer, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>

@@ -3,7 +3,7 @@ namespace FeatureFlags.Testing;
 /// <summary>
 /// The test matrix for flagged code: what an environment runs today, each flag planned to be turned
 /// on, the fallback if they are turned off again, and the two extremes. As a plain list for NUnit,
-/// MSTest or any framework; xunit users have <see cref="FlagMatrixAttribute"/>. Thread-safe.
+/// MSTest or any framework; xunit users have <c>[FlagMatrix]</c> (FeatureFlags.Testing.Xunit, FeatureFlags.Testing.XunitV3). Thread-safe.
 /// </summary>
 /// <remarks>
 /// <para>For the environment <c>Production</c> and the planned flags <c>A</c> and <c>B</c> the cases are, in this order:</para>

@@ -6,8 +6,9 @@ namespace FeatureFlags.Testing;
 /// Immutable and thread-safe.
 /// </summary>
 /// <remarks>
-/// Not sealed only so that <see cref="FlagMatrixAttribute"/> can hand xunit a serializable subclass
-/// (each case then shows in the test explorer before it runs); no other assembly can derive from it.
+/// Not sealed only so that <c>[FlagMatrix]</c> (FeatureFlags.Testing.Xunit, FeatureFlags.Testing.XunitV3) can
+/// hand xunit a serializable subclass (each case then shows in the test explorer before it runs); no
+/// assembly but those two can derive from it.
 /// </remarks>
 /// <example>
 /// <code>
@@ -19,7 +20,7 @@ namespace FeatureFlags.Testing;
 /// }
 /// </code>
 /// </example>
-#pragma warning disable CA1852 // Derived from in this assembly (XunitFlagMatrixCase), deliberately nowhere else.
+#pragma warning disable CA1852 // Derived from in the xunit adapters (XunitFlagMatrixCase), deliberately nowhere else.
 public class FlagMatrixCase
 #pragma warning restore CA1852
 {

@@ -144,29 +144,6 @@ public sealed class FlagMatrixTests
     }
 
     [Fact]
-    public void GetData_Attribute_OneSingleArgumentRowPerCase()
-    {
-        var attribute = new FlagMatrixAttribute(typeof(ShopFlags), "Production", ShopFlags.NewCheckout, ShopFlags.SearchV2);
-
-        var rows = attribute.GetData(typeof(FlagMatrixTests).GetMethod(nameof(Theory_MatrixAttribute_CaseMatchesItsKind))!).ToList();
-
-        rows.ShouldAllBe(r => r.Length == 1 && r[0] is FlagMatrixCase);
-        rows.Select(r => r[0].ToString()).ShouldBe(FlagMatrix.For<ShopFlags>("Production", ShopFlags.NewCheckout, ShopFlags.SearchV2).Select(c => c.Name));
-        attribute.PlannedFlags.ShouldBe([ShopFlags.NewCheckout, ShopFlags.SearchV2]);
-    }
-
-    [Fact]
-    public void GetData_AttributeWithContentRoot_ReadsThatFolder()
-    {
-        using var root = new TempDirectory().With("appsettings.json", """{ "FeatureFlags": { "SearchV2": true } }""");
-        var attribute = new FlagMatrixAttribute(typeof(ShopFlags), "Production") { ContentRoot = root.Path };
-
-        var first = (FlagMatrixCase)attribute.GetData(typeof(FlagMatrixTests).GetMethod(nameof(Theory_MatrixAttribute_CaseMatchesItsKind))!).First()[0];
-
-        first.Snapshot.IsEnabled(ShopFlags.SearchV2).ShouldBeTrue();
-    }
-
-    [Fact]
     public void For_OptionsWithSectionName_ReadsThatSection()
     {
         using var root = new TempDirectory().With("appsettings.json", """{ "FeatureFlags": { "SearchV2": false }, "Toggles": { "SearchV2": true } }""");
@@ -175,46 +152,6 @@ public sealed class FlagMatrixTests
 
         cases[0].Snapshot.Explain(ShopFlags.SearchV2).Sources.Select(s => s.Key).ShouldBe(["Toggles:SearchV2"]);
         cases[0].Snapshot.IsEnabled(ShopFlags.SearchV2).ShouldBeTrue();
-    }
-
-    [Fact]
-    public void GetData_AttributeWithSectionName_ReadsThatSection()
-    {
-        using var root = new TempDirectory().With("appsettings.json", """{ "Toggles": { "SearchV2": true } }""");
-        var attribute = new FlagMatrixAttribute(typeof(ShopFlags), "Production") { ContentRoot = root.Path, SectionName = "Toggles" };
-
-        var first = (FlagMatrixCase)attribute.GetData(typeof(FlagMatrixTests).GetMethod(nameof(Theory_MatrixAttribute_CaseMatchesItsKind))!).First()[0];
-
-        first.Snapshot.IsEnabled(ShopFlags.SearchV2).ShouldBeTrue();
-    }
-
-    [Fact]
-    public void GetData_AttributeOnNonCatalog_Throws()
-    {
-        var attribute = new FlagMatrixAttribute(typeof(FlagMatrixTests), "Production");
-
-        Should.Throw<ArgumentException>(() => attribute.GetData(MethodBase.GetCurrentMethod() as MethodInfo ?? throw new InvalidOperationException()).ToList())
-            .Message.ShouldContain("is not a flag catalog");
-    }
-
-    [Theory]
-    [FlagMatrix(typeof(ShopFlags), "Production", ShopFlags.NewCheckout)]
-    public void Theory_MatrixAttribute_CaseMatchesItsKind(FlagMatrixCase flags)
-    {
-        var newCheckout = flags.Snapshot.Explain(ShopFlags.NewCheckout);
-        switch (flags.Kind)
-        {
-            case FlagMatrixCaseKind.Environment:
-                newCheckout.Reason.ShouldBe(EvaluationReason.Rollout);
-                break;
-            case FlagMatrixCaseKind.PlannedOn:
-            case FlagMatrixCaseKind.AllOn:
-                newCheckout.IsEnabled.ShouldBeTrue();
-                break;
-            default:
-                newCheckout.IsEnabled.ShouldBeFalse();
-                break;
-        }
     }
 
     private static string Describe(FlagEvaluation evaluation) =>

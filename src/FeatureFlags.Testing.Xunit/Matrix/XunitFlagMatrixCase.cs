@@ -1,4 +1,10 @@
+// Shared by the xunit v2 and v3 adapters (see FlagMatrixAttribute.cs): the serialization interfaces have
+// the same shape in both, in different namespaces.
+#if XUNIT_V3
+using Xunit.Sdk;
+#else
 using Xunit.Abstractions;
+#endif
 
 namespace FeatureFlags.Testing;
 
@@ -41,14 +47,14 @@ internal sealed class XunitFlagMatrixCase : FlagMatrixCase, IXunitSerializable
     public void Deserialize(IXunitSerializationInfo info)
     {
         ArgumentNullException.ThrowIfNull(info);
-        var planned = info.GetValue<string>("planned");
+        var planned = Text(info, "planned");
         _source = new Source(
-            Type.GetType(info.GetValue<string>("catalog"), throwOnError: true)!,
-            info.GetValue<string>("environment"),
-            NullIfEmpty(info.GetValue<string>("contentRoot")),
-            NullIfEmpty(info.GetValue<string>("section")),
+            Type.GetType(Text(info, "catalog"), throwOnError: true)!,
+            Text(info, "environment"),
+            NullIfEmpty(Text(info, "contentRoot")),
+            NullIfEmpty(Text(info, "section")),
             planned.Length == 0 ? [] : planned.Split(Separator));
-        var name = info.GetValue<string>("name");
+        var name = Text(info, "name");
 
         var match = _source.Cases().FirstOrDefault(c => c.Name == name)
             ?? throw new InvalidOperationException(
@@ -57,7 +63,9 @@ internal sealed class XunitFlagMatrixCase : FlagMatrixCase, IXunitSerializable
     }
 
     // Cases serialized by an earlier version have no section; xunit gives null for a missing value.
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+    private static string Text(IXunitSerializationInfo info, string key) => info.GetValue<string>(key) ?? string.Empty;
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
     /// <summary>What a matrix is built from: all that is serialized, and all that is needed to build it again.</summary>
     internal sealed record Source(Type CatalogType, string EnvironmentName, string? ContentRoot, string? SectionName, string[] PlannedFlags)

@@ -1,6 +1,14 @@
+// One source for xunit v2 (FeatureFlags.Testing.Xunit) and xunit v3 (FeatureFlags.Testing.XunitV3, which
+// compiles this file with XUNIT_V3): the two differ only in how data attributes hand rows to xunit.
 using System.Reflection;
 
+#if XUNIT_V3
+using Xunit;
 using Xunit.Sdk;
+using Xunit.v3;
+#else
+using Xunit.Sdk;
+#endif
 
 namespace FeatureFlags.Testing;
 
@@ -55,10 +63,22 @@ public sealed class FlagMatrixAttribute : DataAttribute
     /// </summary>
     public string? SectionName { get; set; }
 
+#if XUNIT_V3
     /// <inheritdoc />
-    public override IEnumerable<object[]> GetData(MethodInfo testMethod)
+    public override ValueTask<IReadOnlyCollection<ITheoryDataRow>> GetData(MethodInfo testMethod, DisposalTracker disposalTracker) =>
+        new(Cases().Select(c => (ITheoryDataRow)new TheoryDataRow(c)).ToList());
+
+    /// <summary>Returns <see langword="true"/>: the cases serialize, so each is listed as its own test at discovery.</summary>
+    /// <returns><see langword="true"/>.</returns>
+    public override bool SupportsDiscoveryEnumeration() => true;
+#else
+    /// <inheritdoc />
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => Cases().Select(c => new object[] { c });
+#endif
+
+    private IEnumerable<XunitFlagMatrixCase> Cases()
     {
         var source = new XunitFlagMatrixCase.Source(CatalogType, EnvironmentName, ContentRoot, SectionName, _plannedFlags);
-        return source.Cases().Select(c => new object[] { new XunitFlagMatrixCase(c, source) });
+        return source.Cases().Select(c => new XunitFlagMatrixCase(c, source));
     }
 }
