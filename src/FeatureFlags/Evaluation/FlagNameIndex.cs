@@ -10,11 +10,11 @@ namespace FeatureFlags.Evaluation;
 /// one comparison. Immutable after construction, so it is safe for any number of readers.
 /// </summary>
 /// <remarks>
-/// Declared names are interned when the index is built: a name passed as a string literal (a catalog's
-/// <c>const</c>, or a literal at the call site) is then the very same instance, and the comparison
-/// is a reference check. Declared names come from code, so the intern pool cannot grow with reloads;
-/// a name only configuration knows is matched to a literal already interned, never added to the pool,
-/// so reloads with ever new names leave nothing behind. Names whose sampled
+/// Names with a registered id are interned when the index is built: a name passed as a string literal (a
+/// catalog's <c>const</c>, or a literal at the call site) is then the very same instance, and the comparison
+/// is a reference check. The registry is bounded (<see cref="FlagKeyRegistry"/>), and so is what this adds
+/// to the intern pool; a name past the registry's limit is matched to a literal already interned, never
+/// added to the pool, so reloads with ever new names leave nothing behind. Names whose sampled
 /// characters are not ASCII cannot be hashed case-insensitively this cheaply; they go through an
 /// ordinary ignore-case dictionary instead, so every name is still found whatever its script.
 /// </remarks>
@@ -31,7 +31,9 @@ internal sealed class FlagNameIndex
     private Dictionary<string, int>? _fallback;
 
     /// <summary>Indexes <paramref name="flags"/>: <see cref="Find"/> answers a flag's position plus one.</summary>
-    public FlagNameIndex(IReadOnlyList<CompiledFlag> flags)
+    /// <param name="flags">The flags.</param>
+    /// <param name="ids">Each flag's registered id, or 0 when it has none.</param>
+    public FlagNameIndex(IReadOnlyList<CompiledFlag> flags, int[] ids)
     {
         // At most two-thirds full, so that a miss ends at an empty slot after a probe or two, and no bigger:
         // with thousands of flags, these arrays are large objects that only a full collection reclaims.
@@ -42,7 +44,7 @@ internal sealed class FlagNameIndex
         _flags = flags;
         for (var i = 0; i < flags.Count; i++)
         {
-            var name = flags[i].Definition is null ? string.IsInterned(flags[i].Name) ?? flags[i].Name : string.Intern(flags[i].Name);
+            var name = ids[i] != 0 ? string.Intern(flags[i].Name) : string.IsInterned(flags[i].Name) ?? flags[i].Name;
             if (!TryHash(name, out var hash))
             {
                 _hasNonAsciiNames = true;

@@ -29,10 +29,10 @@ internal sealed class FlagTable
         _positionStates = new byte[flagArray.Length + 1];
         for (var i = 0; i < flagArray.Length; i++)
         {
-            // Declared names are registered (code names them); a name only configuration knows gets an id only
-            // if a FlagKey already registered it, so reloads of ever new names never grow the registry.
+            // Declared names are registered (code names them); names only configuration knows, up to a limit,
+            // so that reloads of ever new names cannot grow the registry without end.
             var flag = flagArray[i];
-            ids[i] = flag.Definition is not null ? FlagKeyRegistry.GetId(flag.Name) : FlagKeyRegistry.FindId(flag.Name);
+            ids[i] = flag.Definition is not null ? FlagKeyRegistry.GetId(flag.Name) : FlagKeyRegistry.GetConfiguredId(flag.Name);
             maxId = Math.Max(maxId, ids[i]);
             _byPosition[i + 1] = flag;
             _positionStates[i + 1] = flag.State;
@@ -49,7 +49,7 @@ internal sealed class FlagTable
             }
         }
 
-        _byName = new FlagNameIndex(flagArray);
+        _byName = new FlagNameIndex(flagArray, ids);
     }
 
     /// <summary>Every flag, in no particular order.</summary>

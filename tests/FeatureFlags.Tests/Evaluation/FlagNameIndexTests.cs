@@ -59,5 +59,5 @@ public sealed class FlagNameIndexTests
     }
 
     private static FlagNameIndex Index(string[] names) =>
-        new(names.Select(n => new CompiledFlag(n, null, null, [])).ToArray());
+        new(names.Select(n => new CompiledFlag(n, null, null, [])).ToArray(), new int[names.Length]);
 }
