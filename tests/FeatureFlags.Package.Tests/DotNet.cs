@@ -3,7 +3,7 @@ using System.Text;
 
 namespace FeatureFlags.Package.Tests;
 
-/// <summary>Runs the dotnet CLI as a child process, cleanly separated from the test host's own MSBuild.</summary>
+/// <summary>Runs the dotnet CLI (and programs it built) as child processes, cleanly separated from the test host's own MSBuild.</summary>
 internal static class DotNet
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
@@ -43,6 +43,15 @@ internal static class DotNet
             start.Environment["NUGET_PACKAGES"] = packagesFolder;
         }
 
+        return Run(start, string.Join(' ', arguments));
+    }
+
+    /// <summary>Runs a program the tests built (a native executable, say), capturing what it prints.</summary>
+    public static (int ExitCode, string Output) RunProgram(string path, string workingDirectory) =>
+        Run(new ProcessStartInfo(path) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false }, path);
+
+    private static (int ExitCode, string Output) Run(ProcessStartInfo start, string description)
+    {
         using var process = new Process { StartInfo = start };
         var output = new StringBuilder();
         var gate = new object();
@@ -54,7 +63,7 @@ internal static class DotNet
         if (!process.WaitForExit(Timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {Timeout}:{Environment.NewLine}{output}");
+            throw new TimeoutException($"{description} did not finish within {Timeout}:{Environment.NewLine}{output}");
         }
 
         process.WaitForExit();

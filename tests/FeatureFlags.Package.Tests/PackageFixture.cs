@@ -156,6 +156,44 @@ public sealed class PackageFixture : IDisposable
         return DotNet.Run(folder, PackagesFolder, "test", "-nodeReuse:false", "-p:UseSharedCompilation=false", "--logger", "console;verbosity=normal");
     }
 
+    /// <summary>
+    /// Writes a console program of its own that references the FeatureFlags package and <paramref name="packages"/>,
+    /// publishes it with Native AOT for this machine, and returns the publish output and a way to run the program.
+    /// </summary>
+    public (int ExitCode, string Output, Func<(int ExitCode, string Output)> Run) PublishNativeAot(string name, IEnumerable<(string Id, string Version)> packages, IReadOnlyDictionary<string, string> files)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_root, name)).FullName;
+        WriteNuGetConfig(folder);
+        var references = string.Join(Environment.NewLine, packages.Prepend((Id: "FeatureFlags", Version)).Select(p => $"""    <PackageReference Include="{p.Id}" Version="{p.Version}" />"""));
+        File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <PublishAot>true</PublishAot>
+                <InvariantGlobalization>true</InvariantGlobalization>
+              </PropertyGroup>
+              <ItemGroup>
+            {references}
+              </ItemGroup>
+              <ItemGroup>
+                <None Update="appsettings*.json" CopyToPublishDirectory="PreserveNewest" />
+              </ItemGroup>
+            </Project>
+            """);
+        foreach (var (file, text) in files)
+        {
+            File.WriteAllText(Path.Combine(folder, file), text);
+        }
+
+        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        var output = Path.Combine(folder, "publish");
+        var publish = DotNet.Run(folder, PackagesFolder, "publish", "-c", "Release", "-r", rid, "-o", output, "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        return (publish.ExitCode, publish.Output, () => DotNet.RunProgram(Path.Combine(output, name), output));
+    }
+
     private void WriteNuGetConfig(string folder) =>
         File.WriteAllText(Path.Combine(folder, "NuGet.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>

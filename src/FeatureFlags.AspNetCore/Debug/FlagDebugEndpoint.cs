@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,7 +10,7 @@ namespace FeatureFlags.AspNetCore.Debug;
 /// <summary>Serves the current request's flags, with why each has its value; refuses outside Development unless allowed.</summary>
 internal static class FlagDebugEndpoint
 {
-    public static IResult Handle(HttpContext httpContext)
+    public static Task Handle(HttpContext httpContext)
     {
         var services = httpContext.RequestServices;
         var environment = services.GetRequiredService<IHostEnvironment>();
@@ -18,15 +20,22 @@ internal static class FlagDebugEndpoint
         // configuration sources and user context in an environment that was not meant to see them.
         if (!environment.IsDevelopment() && !options.AllowDebugEndpointOutsideDevelopment)
         {
-            return Results.NotFound();
+            httpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
         }
 
         var snapshot = services.GetRequiredService<IFlagSnapshot>();
         var flags = snapshot.ExplainAll().Select(FlagDebugEntry.From).ToList();
         var context = new FlagDebugContext(snapshot.Context.Key, snapshot.Context.Groups);
-        return Results.Json(new FlagDebugReport(environment.EnvironmentName, context, flags));
+        // Serialized by generated code, not reflection: the endpoint works in trimmed and Native AOT applications.
+        return httpContext.Response.WriteAsJsonAsync(new FlagDebugReport(environment.EnvironmentName, context, flags), FlagDebugJson.Default.FlagDebugReport);
     }
 }
+
+/// <summary>The debug report's JSON, in the web defaults (camelCase) that <c>Results.Json</c> writes.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(FlagDebugReport))]
+internal sealed partial class FlagDebugJson : JsonSerializerContext;
 
 /// <summary>The debug endpoint's answer.</summary>
 internal sealed record FlagDebugReport(string Environment, FlagDebugContext Context, IReadOnlyList<FlagDebugEntry> Flags);

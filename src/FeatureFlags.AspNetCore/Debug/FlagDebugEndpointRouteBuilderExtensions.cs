@@ -27,7 +27,10 @@ public static class FlagDebugEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(pattern);
-        return endpoints.MapGet(pattern, FlagDebugEndpoint.Handle)
+        // A RequestDelegate, not a Delegate: no request-delegate generation by reflection, so the endpoint
+        // maps in trimmed and Native AOT applications too.
+        var endpoint = endpoints.MapGet(pattern, new RequestDelegate(FlagDebugEndpoint.Handle));
+        return new RouteHandlerBuilder([endpoint])
             .WithName("FeatureFlagsDebug")
             .ExcludeFromDescription();
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Configuration;
 
@@ -132,6 +133,11 @@ internal sealed class ConfigurationLayer
     private static extern IDictionary<string, string?> GetData(ConfigurationProvider provider);
 
     /// <summary>Whether the provider's keys are exactly its data: it overrides neither way of reading them.</summary>
+    /// <remarks>
+    /// Where reflection metadata is trimmed away (Native AOT), <c>GetMethod</c> finds nothing and the answer is
+    /// false: the provider is then walked key by key, which reads the same keys, only slower on large sources.
+    /// </remarks>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "A method not found reads as 'overridden', and the provider is walked through its public interface instead: correct either way.")]
     private static bool KeysAreData(Type type) =>
         type.GetMethod(nameof(IConfigurationProvider.GetChildKeys), [typeof(IEnumerable<string>), typeof(string)])?.DeclaringType == typeof(ConfigurationProvider)
         && type.GetMethod(nameof(IConfigurationProvider.TryGet), [typeof(string), typeof(string).MakeByRefType()])?.DeclaringType == typeof(ConfigurationProvider);

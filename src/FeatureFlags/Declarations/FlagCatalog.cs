@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Reflection;
 using FeatureFlags.Configuration;
@@ -14,6 +15,17 @@ namespace FeatureFlags;
 /// </remarks>
 public sealed class FlagCatalog
 {
+    /// <summary>
+    /// What reading a catalog class needs kept when an application is trimmed or compiled ahead of time: the
+    /// generated <c>Catalog</c> property, and the flag constants of the class and its nested classes (the
+    /// reflection fallback). Native AOT applications should rely on the generated property.
+    /// </summary>
+    internal const DynamicallyAccessedMemberTypes CatalogMembers = DynamicallyAccessedMemberTypes.PublicProperties | FlagMembers;
+
+    private const DynamicallyAccessedMemberTypes FlagMembers =
+        DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.NonPublicFields
+        | DynamicallyAccessedMemberTypes.PublicNestedTypes | DynamicallyAccessedMemberTypes.NonPublicNestedTypes;
+
     private static readonly ConcurrentDictionary<Type, FlagCatalog> ReflectedCatalogs = new();
 
     private readonly Dictionary<string, FlagDefinition> _byName;
@@ -66,7 +78,7 @@ public sealed class FlagCatalog
     /// <typeparam name="TCatalog">A class marked with <see cref="FlagCatalogAttribute"/>.</typeparam>
     /// <returns>The catalog the class declares.</returns>
     /// <exception cref="ArgumentException">The class is not a valid catalog.</exception>
-    public static FlagCatalog For<TCatalog>()
+    public static FlagCatalog For<[DynamicallyAccessedMembers(CatalogMembers)] TCatalog>()
         where TCatalog : class
         => FromType(typeof(TCatalog));
 
@@ -81,13 +93,19 @@ public sealed class FlagCatalog
     /// <exception cref="ArgumentException">
     /// The type is not marked with <see cref="FlagCatalogAttribute"/>, or a flag's <c>Expires</c> is not a <c>yyyy-MM-dd</c> date.
     /// </exception>
-    public static FlagCatalog FromType(Type catalogType)
+    public static FlagCatalog FromType([DynamicallyAccessedMembers(CatalogMembers)] Type catalogType)
     {
         ArgumentNullException.ThrowIfNull(catalogType);
-        return ReflectedCatalogs.GetOrAdd(catalogType, Reflect);
+        if (ReflectedCatalogs.TryGetValue(catalogType, out var cached))
+        {
+            return cached;
+        }
+
+        // Not GetOrAdd(type, Reflect): the trimming annotations of the type would not flow through the delegate.
+        return ReflectedCatalogs.GetOrAdd(catalogType, Reflect(catalogType));
     }
 
-    private static FlagCatalog Reflect(Type catalogType)
+    private static FlagCatalog Reflect([DynamicallyAccessedMembers(CatalogMembers)] Type catalogType)
     {
         if (catalogType.GetCustomAttribute<FlagCatalogAttribute>() is null)
         {
@@ -109,7 +127,8 @@ public sealed class FlagCatalog
         return new FlagCatalog(catalogType.FullName ?? catalogType.Name, definitions);
     }
 
-    private static void CollectFlags(Type type, List<FlagDefinition> definitions)
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "The trimmer keeps a nested type that a *NestedTypes annotation reaches with all its members, so the nested classes' flag constants are there.")]
+    private static void CollectFlags([DynamicallyAccessedMembers(FlagMembers)] Type type, List<FlagDefinition> definitions)
     {
         const BindingFlags Fields = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly;
         foreach (var field in type.GetFields(Fields).OrderBy(f => f.MetadataToken))

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using FeatureFlags.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,7 +38,7 @@ public sealed class FeatureFlagsBuilder
     /// </summary>
     /// <typeparam name="TCatalog">A class marked with <see cref="FlagCatalogAttribute"/>.</typeparam>
     /// <returns>This builder.</returns>
-    public FeatureFlagsBuilder AddCatalog<TCatalog>()
+    public FeatureFlagsBuilder AddCatalog<[DynamicallyAccessedMembers(FlagCatalog.CatalogMembers)] TCatalog>()
         where TCatalog : class
         => AddCatalog(FlagCatalog.For<TCatalog>());
 }
