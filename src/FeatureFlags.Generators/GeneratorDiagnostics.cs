@@ -49,6 +49,6 @@ internal static class GeneratorDiagnostics
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "A flag's name (the constant's value) is a configuration key: letters, digits, '.', '_' and '-', not empty. The runtime refuses any other name when the catalog is registered, so the build stops here instead.",
+        description: "A flag's name (the constant's value) is a configuration key: letters, digits, '.', '_' and '-', not empty and not digits alone. The runtime refuses any other name when the catalog is registered, so the build stops here instead.",
         helpLinkUri: HelpRoot + "FF0103.md");
 }

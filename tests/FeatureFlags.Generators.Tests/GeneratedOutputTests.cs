@@ -232,6 +232,22 @@ public sealed class GeneratedOutputTests
     }
 
     [Fact]
+    public void Generate_DigitsOnlyFlagName_ReportsFF0103()
+    {
+        // Configuration writes list items as "0", "1", …: a flag of that name could not be told from a list.
+        var (_, result) = GeneratorHarness.Run("""
+            [FeatureFlags.FlagCatalog]
+            public sealed partial class Flags
+            {
+                [FeatureFlags.Flag(FeatureFlags.FlagKind.Ops)] public const string Year = "2024";
+            }
+            """);
+
+        result.Diagnostics.ShouldHaveSingleItem().GetMessage(System.Globalization.CultureInfo.InvariantCulture)
+            .ShouldContain("'2024' is not a valid flag name: configuration makes a list item of a number");
+    }
+
+    [Fact]
     public void Generate_MalformedExpires_CatalogEntryHasNoExpiry()
     {
         var (_, result) = GeneratorHarness.Run("""

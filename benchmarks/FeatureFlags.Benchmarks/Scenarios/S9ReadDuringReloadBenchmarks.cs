@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using FeatureFlags.Benchmarks.Setup;
 using FeatureFlags.Configuration;
-using FeatureFlags.DependencyInjection;
 using FeatureFlags.Evaluation;
 using Microsoft.Extensions.Configuration;
 

@@ -1,6 +1,7 @@
 using FeatureFlags;
 using FeatureFlags.Configuration;
 using FeatureFlags.DependencyInjection;
+using FeatureFlags.Evaluation;
 using FeatureFlags.Targeting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using FeatureFlags.Configuration;
 
-namespace FeatureFlags.DependencyInjection;
+namespace FeatureFlags.Evaluation;
 
 /// <summary>
 /// Answers from whichever flag table is current at each read: one volatile reference read, then the

@@ -1,7 +1,6 @@
 using FeatureFlags.Configuration;
-using FeatureFlags.Evaluation;
 
-namespace FeatureFlags.DependencyInjection;
+namespace FeatureFlags.Evaluation;
 
 /// <summary>Creates snapshots from whatever flag table is current at the moment of creation.</summary>
 internal sealed class FlagSnapshotFactory(FlagTableProvider tables) : IFlagSnapshotFactory
