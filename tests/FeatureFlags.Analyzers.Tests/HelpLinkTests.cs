@@ -1,5 +1,6 @@
 using System.Reflection;
 using FeatureFlags.Analyzers;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FeatureFlags.Analyzers.Tests;
@@ -8,14 +9,17 @@ public sealed class HelpLinkTests
 {
     private const string Repository = "https://github.com/featureflags-dotnet/FeatureFlags";
 
-    public static TheoryData<string, string> Rules()
-    {
-        var data = new TheoryData<string, string>();
-        var descriptors = typeof(DiagnosticIds).Assembly.GetTypes()
+    /// <summary>Every rule the analyzer assembly reports, once each.</summary>
+    public static IEnumerable<DiagnosticDescriptor> Descriptors() =>
+        typeof(DiagnosticIds).Assembly.GetTypes()
             .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
             .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
             .DistinctBy(d => d.Id);
-        foreach (var descriptor in descriptors)
+
+    public static TheoryData<string, string> Rules()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var descriptor in Descriptors())
         {
             data.Add(descriptor.Id, descriptor.HelpLinkUri);
         }

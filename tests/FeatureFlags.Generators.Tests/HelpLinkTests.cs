@@ -6,13 +6,15 @@ namespace FeatureFlags.Generators.Tests;
 
 public sealed class HelpLinkTests
 {
+    /// <summary>Every diagnostic the generator reports.</summary>
+    public static IEnumerable<DiagnosticDescriptor> Descriptors() =>
+        typeof(GeneratorDiagnostics).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (DiagnosticDescriptor)f.GetValue(null)!);
+
     public static TheoryData<string, string> Rules()
     {
         var data = new TheoryData<string, string>();
-        foreach (var field in typeof(GeneratorDiagnostics)
-                     .GetFields(BindingFlags.Public | BindingFlags.Static))
+        foreach (var descriptor in Descriptors())
         {
-            var descriptor = (DiagnosticDescriptor)field.GetValue(null)!;
             data.Add(descriptor.Id, descriptor.HelpLinkUri);
         }
 
