@@ -127,30 +127,7 @@ public sealed class PackageFixture : IDisposable
     /// </summary>
     public (int ExitCode, string Output) TestProject(string name, IEnumerable<(string Id, string Version)> packages, IReadOnlyDictionary<string, string> files, bool isExe = false)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_root, name)).FullName;
-        WriteNuGetConfig(folder);
-        var references = string.Join(Environment.NewLine, packages.Select(p => $"""    <PackageReference Include="{p.Id}" Version="{p.Version}" />"""));
-        File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <IsPackable>false</IsPackable>
-                {(isExe ? "<OutputType>Exe</OutputType>" : string.Empty)}
-              </PropertyGroup>
-              <ItemGroup>
-            {references}
-              </ItemGroup>
-              <ItemGroup>
-                <None Update="appsettings*.json" CopyToOutputDirectory="PreserveNewest" />
-              </ItemGroup>
-            </Project>
-            """);
-        foreach (var (file, text) in files)
-        {
-            File.WriteAllText(Path.Combine(folder, file), text);
-        }
+        var folder = WriteProject(name, isExe ? "<OutputType>Exe</OutputType>" : string.Empty, "CopyToOutputDirectory", packages, files);
 
         // Normal verbosity lists every test that ran, by its display name.
         return DotNet.Run(folder, PackagesFolder, "test", "-nodeReuse:false", "-p:UseSharedCompilation=false", "--logger", "console;verbosity=normal");
@@ -162,24 +139,38 @@ public sealed class PackageFixture : IDisposable
     /// </summary>
     public (int ExitCode, string Output, Func<(int ExitCode, string Output)> Run) PublishNativeAot(string name, IEnumerable<(string Id, string Version)> packages, IReadOnlyDictionary<string, string> files)
     {
+        var folder = WriteProject(
+            name,
+            "<OutputType>Exe</OutputType><PublishAot>true</PublishAot><InvariantGlobalization>true</InvariantGlobalization>",
+            "CopyToPublishDirectory",
+            packages.Prepend((Id: "FeatureFlags", Version)),
+            files);
+        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        var output = Path.Combine(folder, "publish");
+        var publish = DotNet.Run(folder, PackagesFolder, "publish", "-c", "Release", "-r", rid, "-o", output, "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        return (publish.ExitCode, publish.Output, () => DotNet.RunProgram(Path.Combine(output, name), output));
+    }
+
+    /// <summary>Writes a net10.0 project of its own beside the feed: its properties, package references and files.</summary>
+    private string WriteProject(string name, string properties, string copySettings, IEnumerable<(string Id, string Version)> packages, IReadOnlyDictionary<string, string> files)
+    {
         var folder = Directory.CreateDirectory(Path.Combine(_root, name)).FullName;
         WriteNuGetConfig(folder);
-        var references = string.Join(Environment.NewLine, packages.Prepend((Id: "FeatureFlags", Version)).Select(p => $"""    <PackageReference Include="{p.Id}" Version="{p.Version}" />"""));
+        var references = string.Join(Environment.NewLine, packages.Select(p => $"""    <PackageReference Include="{p.Id}" Version="{p.Version}" />"""));
         File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
-                <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
-                <PublishAot>true</PublishAot>
-                <InvariantGlobalization>true</InvariantGlobalization>
+                <IsPackable>false</IsPackable>
+                {properties}
               </PropertyGroup>
               <ItemGroup>
             {references}
               </ItemGroup>
               <ItemGroup>
-                <None Update="appsettings*.json" CopyToPublishDirectory="PreserveNewest" />
+                <None Update="appsettings*.json" {copySettings}="PreserveNewest" />
               </ItemGroup>
             </Project>
             """);
@@ -188,10 +179,7 @@ public sealed class PackageFixture : IDisposable
             File.WriteAllText(Path.Combine(folder, file), text);
         }
 
-        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
-        var output = Path.Combine(folder, "publish");
-        var publish = DotNet.Run(folder, PackagesFolder, "publish", "-c", "Release", "-r", rid, "-o", output, "-nodeReuse:false", "-p:UseSharedCompilation=false");
-        return (publish.ExitCode, publish.Output, () => DotNet.RunProgram(Path.Combine(output, name), output));
+        return folder;
     }
 
     private void WriteNuGetConfig(string folder) =>
