@@ -19,7 +19,7 @@ internal static class Probe
             compilation.GetDiagnostics();
             bind.Stop();
             var model = Stopwatch.StartNew();
-            var flags = FlagModel.For(compilation);
+            var flags = CompilationFlags.For(compilation);
             model.Stop();
             var json = Stopwatch.StartNew();
             var problems = AppSettingsChecker.Check(GeneratedProject.AppSettings(), flags, [FeatureFlags.Configuration.FlagRules.DefaultSectionName]);

@@ -101,7 +101,7 @@ internal static class CatalogEmitter
         w.Indent--;
     }
 
-    private static void EmitKeys(CodeWriter w, FlagModel[] flags)
+    private static void EmitKeys(CodeWriter w, EmittedFlag[] flags)
     {
         w.Line("/// <summary>A pre-resolved <see cref=\"" + Runtime + "FlagKey\"/> per flag: reading a flag by key is an array index, not a string lookup.</summary>");
         w.Line(GeneratedCode);
@@ -123,7 +123,7 @@ internal static class CatalogEmitter
         w.Close();
     }
 
-    private static void EmitView(CodeWriter w, FlagModel[] flags, string catalogName)
+    private static void EmitView(CodeWriter w, EmittedFlag[] flags, string catalogName)
     {
         w.Line("/// <summary>");
         w.Line("/// This catalog's flags as read from one <see cref=\"" + Runtime + "IFlagSnapshot\"/>: a property per flag, and a");
@@ -166,7 +166,7 @@ internal static class CatalogEmitter
         w.Close();
     }
 
-    private static string Describe(FlagModel flag)
+    private static string Describe(EmittedFlag flag)
     {
         var text = new StringBuilder();
         if (flag.Description is not null)

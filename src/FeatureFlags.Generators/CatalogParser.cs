@@ -56,7 +56,7 @@ internal static class CatalogParser
             }
         }
 
-        var flags = ImmutableArray.CreateBuilder<FlagModel>();
+        var flags = ImmutableArray.CreateBuilder<EmittedFlag>();
         var typedNames = new HashSet<string>(GeneratedMemberNames.Concat(ViewMemberNames).Concat(InheritedMemberNames));
         var flagDiagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
         CollectFlags(catalog, catalog, compilation, flags, typedNames, flagDiagnostics, cancellationToken);
@@ -68,7 +68,7 @@ internal static class CatalogParser
             Namespace: catalog.ContainingNamespace.IsGlobalNamespace ? null : catalog.ContainingNamespace.ToDisplayString(),
             Types: new EquatableArray<ContainingTypeModel>(TypeChain(catalog)),
             CatalogName: MetadataFullName(catalog),
-            Flags: new EquatableArray<FlagModel>(flags.ToImmutable()),
+            Flags: new EquatableArray<EmittedFlag>(flags.ToImmutable()),
             Diagnostics: new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutable()),
             CanGenerate: canGenerate);
     }
@@ -78,7 +78,7 @@ internal static class CatalogParser
         INamedTypeSymbol type,
         INamedTypeSymbol catalog,
         Compilation compilation,
-        ImmutableArray<FlagModel>.Builder flags,
+        ImmutableArray<EmittedFlag>.Builder flags,
         HashSet<string> typedNames,
         ImmutableArray<DiagnosticInfo>.Builder diagnostics,
         CancellationToken cancellationToken)
@@ -129,7 +129,7 @@ internal static class CatalogParser
                 diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.NoTypedMember, fieldLocation, field.Name, collision));
             }
 
-            flags.Add(new FlagModel(
+            flags.Add(new EmittedFlag(
                 MemberName: field.Name,
                 NameExpression: compilation.IsSymbolAccessibleWithin(field, catalog)
                     ? field.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + Identifier(field.Name)

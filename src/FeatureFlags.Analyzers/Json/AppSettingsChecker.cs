@@ -11,7 +11,7 @@ namespace FeatureFlags.Analyzers.Json;
 internal static class AppSettingsChecker
 {
     /// <summary>Problems in the file; each origin is the <see cref="TextSpan"/> to report at.</summary>
-    public static List<FlagProblem> Check(string text, FlagModel model, string[] sectionPath)
+    public static List<FlagProblem> Check(string text, CompilationFlags model, string[] sectionPath)
     {
         var problems = new List<FlagProblem>();
         JsonNode root;
@@ -33,7 +33,7 @@ internal static class AppSettingsChecker
     /// Walks down to the flags section, matching keys as configuration does: ignoring case, and with a key
     /// such as <c>"App:Flags"</c> standing for the nested objects it names.
     /// </summary>
-    private static void CheckLevel(JsonNode node, string[] sectionPath, int depth, string prefix, FlagModel model, List<FlagProblem> problems)
+    private static void CheckLevel(JsonNode node, string[] sectionPath, int depth, string prefix, CompilationFlags model, List<FlagProblem> problems)
     {
         foreach (var property in node.Properties)
         {
@@ -75,7 +75,7 @@ internal static class AppSettingsChecker
         return segments.Length;
     }
 
-    private static void CheckSection(string sectionPath, JsonNode section, FlagModel model, List<FlagProblem> problems)
+    private static void CheckSection(string sectionPath, JsonNode section, CompilationFlags model, List<FlagProblem> problems)
     {
         if (section.Kind == JsonKind.Array && section.Items.Count > 0)
         {

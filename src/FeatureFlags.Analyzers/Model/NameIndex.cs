@@ -8,7 +8,7 @@ namespace FeatureFlags.Analyzers.Model;
 /// Names, collected once per compilation, that let the use rules (FF0001, FF0005) decide from syntax
 /// alone that most arguments and identifiers cannot matter, so that the semantic model is asked only
 /// about the few that can. Looking a name up is a hash lookup; nothing here binds a method body.
-/// Built lazily by <see cref="FlagModel"/>, immutable afterwards except for a per-tree cache; thread-safe.
+/// Built lazily by <see cref="CompilationFlags"/>, immutable afterwards except for a per-tree cache; thread-safe.
 /// </summary>
 internal sealed class NameIndex
 {
@@ -25,9 +25,9 @@ internal sealed class NameIndex
     private readonly Dictionary<string, string?> _flagValueByFieldName = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<SyntaxTree, HashSet<string>> _localFunctionsByTree = new();
     private readonly Func<SyntaxTree, HashSet<string>> _scanTree = ScanTreeForLocalFunctions;
-    private readonly FlagModel _model;
+    private readonly CompilationFlags _model;
 
-    public NameIndex(Compilation compilation, FlagModel model, IEnumerable<IAssemblySymbol> flagAssemblies)
+    public NameIndex(Compilation compilation, CompilationFlags model, IEnumerable<IAssemblySymbol> flagAssemblies)
     {
         _model = model;
         foreach (var declaration in model.Declarations)

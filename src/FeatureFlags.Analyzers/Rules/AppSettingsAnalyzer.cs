@@ -37,7 +37,7 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             // Checked even with no catalog in sight: the shape rules do not need one.
-            var model = FlagModel.For(start.Compilation);
+            var model = CompilationFlags.For(start.Compilation);
             var sectionPath = BuildSettings.Read(start.Options).SectionPath;
             start.RegisterAdditionalFileAction(c => Analyze(c, model, sectionPath));
         });
@@ -51,7 +51,7 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static void Analyze(AdditionalFileAnalysisContext context, FlagModel model, string[] sectionPath)
+    private static void Analyze(AdditionalFileAnalysisContext context, CompilationFlags model, string[] sectionPath)
     {
         var file = context.AdditionalFile;
         if (!IsAppSettings(file.Path))

@@ -28,7 +28,7 @@ public sealed class DuplicateFlagNameAnalyzer : FlagDeclarationAnalyzer
     {
     }
 
-    private protected override Diagnostic? Check(FlagDeclaration declaration, FlagModel model, BuildSettings settings, CancellationToken cancellationToken)
+    private protected override Diagnostic? Check(FlagDeclaration declaration, CompilationFlags model, BuildSettings settings, CancellationToken cancellationToken)
     {
         var sameName = model.FindByName(declaration.Name);
         if (sameName == null || sameName.Count < 2)

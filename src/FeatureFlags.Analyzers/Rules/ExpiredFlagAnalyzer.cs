@@ -39,7 +39,7 @@ public sealed class ExpiredFlagAnalyzer : DiagnosticAnalyzer
 
     private static void Start(CompilationStartAnalysisContext context)
     {
-        var model = FlagModel.For(context.Compilation);
+        var model = CompilationFlags.For(context.Compilation);
         if (model.Declarations.Count == 0)
         {
             return;
@@ -120,7 +120,7 @@ public sealed class ExpiredFlagAnalyzer : DiagnosticAnalyzer
     }
 
     // The flag a field or property reference stands for: the constant, or a generated member named after it.
-    private static FlagDeclaration? FindUse(SemanticModel semanticModel, IdentifierNameSyntax identifier, FlagModel model, CancellationToken cancellationToken) =>
+    private static FlagDeclaration? FindUse(SemanticModel semanticModel, IdentifierNameSyntax identifier, CompilationFlags model, CancellationToken cancellationToken) =>
         semanticModel.GetSymbolInfo(identifier, cancellationToken).Symbol switch
         {
             IFieldSymbol field => model.FindByField(field) ?? model.FindByGeneratedMember(field),
@@ -137,7 +137,7 @@ public sealed class ExpiredFlagAnalyzer : DiagnosticAnalyzer
     };
 
     // A flag constant passed as an argument is already reported as a member reference.
-    private static bool IsFlagConstant(SemanticModel semanticModel, ExpressionSyntax value, FlagModel model, CancellationToken cancellationToken)
+    private static bool IsFlagConstant(SemanticModel semanticModel, ExpressionSyntax value, CompilationFlags model, CancellationToken cancellationToken)
     {
         while (value is CastExpressionSyntax or ParenthesizedExpressionSyntax)
         {

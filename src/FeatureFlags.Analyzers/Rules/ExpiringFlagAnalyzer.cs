@@ -25,7 +25,7 @@ public sealed class ExpiringFlagAnalyzer : FlagDeclarationAnalyzer
     {
     }
 
-    private protected override Diagnostic? Check(FlagDeclaration declaration, FlagModel model, BuildSettings settings, CancellationToken cancellationToken) =>
+    private protected override Diagnostic? Check(FlagDeclaration declaration, CompilationFlags model, BuildSettings settings, CancellationToken cancellationToken) =>
         settings.DaysLeftInWindow(declaration) is { } days
             ? Diagnostic.Create(Rule, declaration.Location, declaration.Name, declaration.ExpiresText, days, declaration.OwnerNote)
             : null;

@@ -30,7 +30,7 @@ public abstract class FlagDeclarationAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var model = FlagModel.For(start.Compilation);
+            var model = CompilationFlags.For(start.Compilation);
             if (model.Declarations.Count == 0)
             {
                 return;
@@ -60,5 +60,5 @@ public abstract class FlagDeclarationAnalyzer : DiagnosticAnalyzer
 
     /// <summary>Judges one declaration; <paramref name="model"/> holds every declaration the compilation sees.</summary>
     /// <returns>The diagnostic to report, or <see langword="null"/> when the declaration is fine.</returns>
-    private protected abstract Diagnostic? Check(FlagDeclaration declaration, FlagModel model, BuildSettings settings, CancellationToken cancellationToken);
+    private protected abstract Diagnostic? Check(FlagDeclaration declaration, CompilationFlags model, BuildSettings settings, CancellationToken cancellationToken);
 }

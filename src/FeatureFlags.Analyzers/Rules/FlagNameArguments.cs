@@ -21,7 +21,7 @@ internal static class FlagNameArguments
     /// The constant flag name passed by <paramref name="node"/>, when it is an argument, to a <c>[FlagName]</c>
     /// parameter and <paramref name="isInteresting"/> accepts the name; otherwise null.
     /// </summary>
-    public static string? Find(SyntaxNode node, SemanticModel semanticModel, FlagModel model, Func<string, bool> isInteresting, out ExpressionSyntax expression, CancellationToken cancellationToken)
+    public static string? Find(SyntaxNode node, SemanticModel semanticModel, CompilationFlags model, Func<string, bool> isInteresting, out ExpressionSyntax expression, CancellationToken cancellationToken)
     {
         string? name;
         SyntaxNode? call;

@@ -25,7 +25,7 @@ public sealed class InvalidExpiresAnalyzer : FlagDeclarationAnalyzer
     {
     }
 
-    private protected override Diagnostic? Check(FlagDeclaration declaration, FlagModel model, BuildSettings settings, CancellationToken cancellationToken) =>
+    private protected override Diagnostic? Check(FlagDeclaration declaration, CompilationFlags model, BuildSettings settings, CancellationToken cancellationToken) =>
         declaration is { ExpiresText: not null, Expires: null }
             ? Diagnostic.Create(Rule, declaration.ExpiresLocation(cancellationToken), declaration.Name, declaration.ExpiresText)
             : null;

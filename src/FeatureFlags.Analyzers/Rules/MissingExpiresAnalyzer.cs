@@ -25,7 +25,7 @@ public sealed class MissingExpiresAnalyzer : FlagDeclarationAnalyzer
     {
     }
 
-    private protected override Diagnostic? Check(FlagDeclaration declaration, FlagModel model, BuildSettings settings, CancellationToken cancellationToken) =>
+    private protected override Diagnostic? Check(FlagDeclaration declaration, CompilationFlags model, BuildSettings settings, CancellationToken cancellationToken) =>
         declaration is { IsTemporary: true, ExpiresText: null }
             ? Diagnostic.Create(Rule, declaration.Location, declaration.Name, declaration.KindName!.ToLowerInvariant())
             : null;

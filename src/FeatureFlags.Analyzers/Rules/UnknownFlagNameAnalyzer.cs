@@ -44,7 +44,7 @@ public sealed class UnknownFlagNameAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var model = FlagModel.For(start.Compilation);
+            var model = CompilationFlags.For(start.Compilation);
 
             // With no catalog in sight there is nothing to compare with (a library that only passes names through).
             if (model.Declarations.Count == 0)
@@ -75,7 +75,7 @@ public sealed class UnknownFlagNameAnalyzer : DiagnosticAnalyzer
 
     // The fix cannot recompute the suggestions (the model is per compilation and internal here), so the
     // diagnostic carries them; the constant is named by its documentation id, which the fix resolves.
-    private static ImmutableDictionary<string, string?> Suggestions(List<string> nearest, FlagModel model)
+    private static ImmutableDictionary<string, string?> Suggestions(List<string> nearest, CompilationFlags model)
     {
         var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
         for (var i = 0; i < nearest.Count; i++)

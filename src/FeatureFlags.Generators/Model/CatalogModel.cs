@@ -16,6 +16,6 @@ internal sealed record CatalogModel(
     string? Namespace,
     EquatableArray<ContainingTypeModel> Types,
     string CatalogName,
-    EquatableArray<FlagModel> Flags,
+    EquatableArray<EmittedFlag> Flags,
     EquatableArray<DiagnosticInfo> Diagnostics,
     bool CanGenerate);

@@ -8,7 +8,7 @@ namespace FeatureFlags.Analyzers.Model;
 /// Every flag a compilation can see: the catalogs in its source and in referenced assemblies that
 /// reference FeatureFlags. Built once per compilation and shared by all the rules; thread-safe.
 /// </summary>
-internal sealed class FlagModel
+internal sealed class CompilationFlags
 {
     private const string RuntimeAssemblyName = "FeatureFlags";
     private const string VariantSuffix = "Variant";
@@ -16,9 +16,9 @@ internal sealed class FlagModel
     // One model per compilation, whichever analyzer asks first; the compilation owns its lifetime. The table
     // may run its callback once per racing thread, and the rules' start actions race, so the callback only
     // makes a Lazy: the model itself is built once and the other rules wait for it.
-    private static readonly ConditionalWeakTable<Compilation, Lazy<FlagModel>> Cache = new();
-    private static readonly ConditionalWeakTable<Compilation, Lazy<FlagModel>>.CreateValueCallback Factory =
-        compilation => new Lazy<FlagModel>(() => Create(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly ConditionalWeakTable<Compilation, Lazy<CompilationFlags>> Cache = new();
+    private static readonly ConditionalWeakTable<Compilation, Lazy<CompilationFlags>>.CreateValueCallback Factory =
+        compilation => new Lazy<CompilationFlags>(() => Create(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Dictionary<IFieldSymbol, FlagDeclaration> _byField = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamedTypeSymbol, Dictionary<string, FlagDeclaration>> _byCatalog = new(SymbolEqualityComparer.Default);
@@ -30,7 +30,7 @@ internal sealed class FlagModel
     private readonly List<IAssemblySymbol> _flagAssemblies = new();
     private readonly Lazy<NameIndex> _names;
 
-    private FlagModel(Compilation compilation)
+    private CompilationFlags(Compilation compilation)
     {
         var declarations = new List<FlagDeclaration>();
         Declarations = declarations;
@@ -100,7 +100,7 @@ internal sealed class FlagModel
     /// </summary>
     public NameIndex Names => _names.Value;
 
-    public static FlagModel For(Compilation compilation) => Cache.GetValue(compilation, Factory).Value;
+    public static CompilationFlags For(Compilation compilation) => Cache.GetValue(compilation, Factory).Value;
 
     public FlagDeclaration? FindByField(IFieldSymbol field) =>
         _byField.TryGetValue(field.OriginalDefinition, out var declaration) ? declaration : null;
@@ -211,7 +211,7 @@ internal sealed class FlagModel
         return false;
     }
 
-    private static FlagModel Create(Compilation compilation) => new(compilation);
+    private static CompilationFlags Create(Compilation compilation) => new(compilation);
 
     private static IAssemblySymbol? FindRuntime(Compilation compilation)
     {

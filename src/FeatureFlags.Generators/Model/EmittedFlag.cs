@@ -11,7 +11,7 @@ namespace FeatureFlags.Generators.Model;
 /// <param name="RemovalIssue">The declared removal link.</param>
 /// <param name="Default">The declared default value.</param>
 /// <param name="HasTypedMembers">Whether the flag gets members in <c>Keys</c> and <c>View</c> (false when its name collides; FF0101).</param>
-internal sealed record FlagModel(
+internal sealed record EmittedFlag(
     string MemberName,
     string NameExpression,
     string Name,
