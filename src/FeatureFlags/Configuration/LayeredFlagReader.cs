@@ -2,9 +2,6 @@ using Microsoft.Extensions.Configuration;
 
 namespace FeatureFlags.Configuration;
 
-/// <summary>A flag's configuration merged across sources, with the sources that supplied it.</summary>
-internal sealed record MergedFlag(string Name, FlagNode Node, FlagValueSource[] Sources);
-
 /// <summary>
 /// Reads the flags section source by source and merges it with the documented precedence:
 /// a plain value in a later source replaces the whole flag; an object in a later source replaces the
