@@ -1,9 +1,9 @@
 using FeatureFlags.CodeFixes.Rules;
-using Test = FeatureFlags.CodeFixes.Tests.Infrastructure.CodeFixTest<FeatureFlags.Analyzers.Rules.InvalidExpiresAnalyzer, FeatureFlags.CodeFixes.Rules.FixExpiresFormatCodeFix>;
+using Test = FeatureFlags.CodeFixes.Tests.Infrastructure.CodeFixTest<FeatureFlags.Analyzers.Rules.InvalidExpiresAnalyzer, FeatureFlags.CodeFixes.Rules.InvalidExpiresCodeFix>;
 
 namespace FeatureFlags.CodeFixes.Tests.Rules;
 
-public sealed class FixExpiresFormatCodeFixTests
+public sealed class InvalidExpiresCodeFixTests
 {
     [Fact]
     public Task YearFirstVariants_FixAll_RewrittenAsIso() => Test.VerifyAsync(
@@ -66,7 +66,7 @@ public sealed class FixExpiresFormatCodeFixTests
     [InlineData("2027-13-01", null)]
     public void TryReadYearFirst_Text_DateOrNull(string text, string? expected)
     {
-        var date = FixExpiresFormatCodeFix.TryReadYearFirst(text);
+        var date = InvalidExpiresCodeFix.TryReadYearFirst(text);
 
         date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).ShouldBe(expected);
         date.HasValue.ShouldBe(expected != null);

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace FeatureFlags.CodeFixes.Rules;
+namespace FeatureFlags.CodeFixes.Syntax;
 
 /// <summary>Finds the <c>[Flag]</c> attribute of a flag constant in source.</summary>
 internal static class FlagAttributeSyntax

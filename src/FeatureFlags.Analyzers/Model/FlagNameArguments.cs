@@ -1,10 +1,9 @@
 using System.Collections.Immutable;
-using FeatureFlags.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace FeatureFlags.Analyzers.Rules;
+namespace FeatureFlags.Analyzers.Model;
 
 /// <summary>
 /// Finds constant strings passed to <c>[FlagName]</c> parameters from syntax-node callbacks, in three

@@ -17,9 +17,9 @@ namespace FeatureFlags.CodeFixes.Rules;
 /// time, read as written rather than converted between zones, surrounding spaces). Day-month orders such as <c>03/01/2027</c> are ambiguous and get no fix,
 /// nor do dates that do not exist (<c>2027-02-30</c>).
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FixExpiresFormatCodeFix))]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InvalidExpiresCodeFix))]
 [Shared]
-public sealed class FixExpiresFormatCodeFix : CodeFixProvider
+public sealed class InvalidExpiresCodeFix : CodeFixProvider
 {
     /// <summary>The equivalence key of the action.</summary>
     public const string Key = "FF0004.FixExpiresFormat";

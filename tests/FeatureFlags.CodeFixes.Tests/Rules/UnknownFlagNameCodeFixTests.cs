@@ -1,9 +1,9 @@
 using FeatureFlags.CodeFixes.Rules;
-using Test = FeatureFlags.CodeFixes.Tests.Infrastructure.CodeFixTest<FeatureFlags.Analyzers.Rules.UnknownFlagNameAnalyzer, FeatureFlags.CodeFixes.Rules.UseNearestFlagNameCodeFix>;
+using Test = FeatureFlags.CodeFixes.Tests.Infrastructure.CodeFixTest<FeatureFlags.Analyzers.Rules.UnknownFlagNameAnalyzer, FeatureFlags.CodeFixes.Rules.UnknownFlagNameCodeFix>;
 
 namespace FeatureFlags.CodeFixes.Tests.Rules;
 
-public sealed class UseNearestFlagNameCodeFixTests
+public sealed class UnknownFlagNameCodeFixTests
 {
     private const string Catalog = Test.Usings + """
         namespace Shop;
@@ -221,7 +221,7 @@ public sealed class UseNearestFlagNameCodeFixTests
             }
             """);
         test.CodeActionIndex = 1;
-        test.CodeActionEquivalenceKey = UseNearestFlagNameCodeFix.NearestKey + ":Beta2";
+        test.CodeActionEquivalenceKey = UnknownFlagNameCodeFix.NearestKey + ":Beta2";
         await test.RunAsync();
     }
 
@@ -259,7 +259,7 @@ public sealed class UseNearestFlagNameCodeFixTests
                 public bool M(IFlagSnapshot s) => s.IsEnabled(Flags.Beta1);
             }
             """);
-        test.CodeActionEquivalenceKey = UseNearestFlagNameCodeFix.NearestKey;
+        test.CodeActionEquivalenceKey = UnknownFlagNameCodeFix.NearestKey;
         await test.RunAsync();
     }
 }

@@ -1,9 +1,9 @@
 using FeatureFlags.CodeFixes.Rules;
-using Test = FeatureFlags.CodeFixes.Tests.Infrastructure.CodeFixTest<FeatureFlags.Analyzers.Rules.MissingExpiresAnalyzer, FeatureFlags.CodeFixes.Rules.AddExpiresCodeFix>;
+using Test = FeatureFlags.CodeFixes.Tests.Infrastructure.CodeFixTest<FeatureFlags.Analyzers.Rules.MissingExpiresAnalyzer, FeatureFlags.CodeFixes.Rules.MissingExpiresCodeFix>;
 
 namespace FeatureFlags.CodeFixes.Tests.Rules;
 
-public sealed class AddExpiresCodeFixTests
+public sealed class MissingExpiresCodeFixTests
 {
     // Test.Today (2027-01-15) + 90 days.
     private const string Expected = "2027-04-15";
@@ -146,7 +146,7 @@ public sealed class AddExpiresCodeFixTests
 
     private static Task VerifyAgainstUtcDate(DateTime today)
     {
-        var expected = today.AddDays(AddExpiresCodeFix.DaysAhead).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var expected = today.AddDays(MissingExpiresCodeFix.DaysAhead).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return Test.VerifyAsync(
             Test.Usings + """
             [FlagCatalog]

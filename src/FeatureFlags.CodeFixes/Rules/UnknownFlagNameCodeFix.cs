@@ -17,9 +17,9 @@ namespace FeatureFlags.CodeFixes.Rules;
 /// constant (<c>Flags.NewCheckout</c>) where the constant is accessible, otherwise the correct literal.
 /// One action per suggestion the diagnostic carries; fix-all applies each diagnostic's nearest one.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseNearestFlagNameCodeFix))]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnknownFlagNameCodeFix))]
 [Shared]
-public sealed class UseNearestFlagNameCodeFix : CodeFixProvider
+public sealed class UnknownFlagNameCodeFix : CodeFixProvider
 {
     /// <summary>The equivalence key of the nearest suggestion, the one fix-all applies.</summary>
     public const string NearestKey = "FF0005.UseNearestFlagName";

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using FeatureFlags.Analyzers;
 using FeatureFlags.Analyzers.Model;
+using FeatureFlags.CodeFixes.Syntax;
 using FeatureFlags.Configuration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -16,9 +17,9 @@ namespace FeatureFlags.CodeFixes.Rules;
 /// <c>Expires = null</c>). Today is the <c>FeatureFlagsToday</c> MSBuild property when it is a valid date,
 /// as for the expiry rules, otherwise the UTC date.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddExpiresCodeFix))]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MissingExpiresCodeFix))]
 [Shared]
-public sealed class AddExpiresCodeFix : CodeFixProvider
+public sealed class MissingExpiresCodeFix : CodeFixProvider
 {
     /// <summary>How far ahead the proposed expiry lies: long enough for a release, short enough to be a reminder.</summary>
     public const int DaysAhead = 90;
