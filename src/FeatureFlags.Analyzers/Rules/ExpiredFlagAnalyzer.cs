@@ -12,7 +12,7 @@ namespace FeatureFlags.Analyzers.Rules;
 /// the constant, a flag name passed as a string, and the generated typed members.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ExpiredFlagAnalyzer : DiagnosticAnalyzer
+public sealed class ExpiredFlagAnalyzer : CatalogAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.ExpiredFlag,
@@ -30,21 +30,8 @@ public sealed class ExpiredFlagAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext context, CompilationFlags model)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(Start);
-    }
-
-    private static void Start(CompilationStartAnalysisContext context)
-    {
-        var model = CompilationFlags.For(context.Compilation);
-        if (model.Declarations.Count == 0)
-        {
-            return;
-        }
-
         var settings = BuildSettings.Read(context.Options);
         var expired = new HashSet<FlagDeclaration>();
         var expiredNames = new Dictionary<string, FlagDeclaration>(StringComparer.OrdinalIgnoreCase);

@@ -10,7 +10,7 @@ namespace FeatureFlags.Analyzers.Rules;
 /// The shape shared by the rules that judge each flag declaration (FF0002, FF0003, FF0004, FF0007):
 /// the catalogs are found once per compilation, and each catalog type is visited once.
 /// </summary>
-public abstract class FlagDeclarationAnalyzer : DiagnosticAnalyzer
+public abstract class FlagDeclarationAnalyzer : CatalogAnalyzer
 {
     private protected FlagDeclarationAnalyzer(DiagnosticDescriptor rule)
     {
@@ -23,39 +23,27 @@ public abstract class FlagDeclarationAnalyzer : DiagnosticAnalyzer
 
     private protected DiagnosticDescriptor Rule { get; }
 
-    /// <inheritdoc />
-    public sealed override void Initialize(AnalysisContext context)
+    private protected sealed override void Start(CompilationStartAnalysisContext context, CompilationFlags flags)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var model = CompilationFlags.For(start.Compilation);
-            if (model.Declarations.Count == 0)
+        var settings = BuildSettings.Read(context.Options);
+        context.RegisterSymbolAction(
+            c =>
             {
-                return;
-            }
-
-            var settings = BuildSettings.Read(start.Options);
-            start.RegisterSymbolAction(
-                c =>
+                var declarations = flags.FindByDeclaringType((INamedTypeSymbol)c.Symbol);
+                if (declarations == null)
                 {
-                    var declarations = model.FindByDeclaringType((INamedTypeSymbol)c.Symbol);
-                    if (declarations == null)
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    foreach (var declaration in declarations)
+                foreach (var declaration in declarations)
+                {
+                    if (Check(declaration, flags, settings, c.CancellationToken) is { } diagnostic)
                     {
-                        if (Check(declaration, model, settings, c.CancellationToken) is { } diagnostic)
-                        {
-                            c.ReportDiagnostic(diagnostic);
-                        }
+                        c.ReportDiagnostic(diagnostic);
                     }
-                },
-                SymbolKind.NamedType);
-        });
+                }
+            },
+            SymbolKind.NamedType);
     }
 
     /// <summary>Judges one declaration; <paramref name="model"/> holds every declaration the compilation sees.</summary>

@@ -12,7 +12,7 @@ namespace FeatureFlags.Analyzers.Rules;
 /// The parameters are found by the attribute, so wrappers written by users are checked too.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnknownFlagNameAnalyzer : DiagnosticAnalyzer
+public sealed class UnknownFlagNameAnalyzer : CatalogAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.UnknownFlagName,
@@ -37,39 +37,25 @@ public sealed class UnknownFlagNameAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext context, CompilationFlags model)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        // One walk per tree with syntactic prefilters (FlagNameArguments), not operations: building
+        // operation trees for every method body cost 40-65 % of a plain compile.
+        Func<string, bool> isUnknown = name => model.FindByName(name) == null;
+        context.RegisterSemanticModelAction(c =>
         {
-            var model = CompilationFlags.For(start.Compilation);
-
-            // With no catalog in sight there is nothing to compare with (a library that only passes names through).
-            if (model.Declarations.Count == 0)
+            foreach (var node in c.SemanticModel.SyntaxTree.GetRoot(c.CancellationToken).DescendantNodes())
             {
-                return;
-            }
-
-            // One walk per tree with syntactic prefilters (FlagNameArguments), not operations: building
-            // operation trees for every method body cost 40-65 % of a plain compile.
-            Func<string, bool> isUnknown = name => model.FindByName(name) == null;
-            start.RegisterSemanticModelAction(c =>
-            {
-                foreach (var node in c.SemanticModel.SyntaxTree.GetRoot(c.CancellationToken).DescendantNodes())
+                if (node.IsKind(SyntaxKind.Argument) || node.IsKind(SyntaxKind.AttributeArgument))
                 {
-                    if (node.IsKind(SyntaxKind.Argument) || node.IsKind(SyntaxKind.AttributeArgument))
+                    var name = FlagNameArguments.Find(node, c.SemanticModel, model, isUnknown, out var expression, c.CancellationToken);
+                    if (name != null)
                     {
-                        var name = FlagNameArguments.Find(node, c.SemanticModel, model, isUnknown, out var expression, c.CancellationToken);
-                        if (name != null)
-                        {
-                            var nearest = NameSuggestions.Nearest(name, model.DeclaredNames);
-                            c.ReportDiagnostic(Diagnostic.Create(Rule, expression.GetLocation(), Suggestions(nearest, model), name, NameSuggestions.Hint(name, model.DeclaredNames)));
-                        }
+                        var nearest = NameSuggestions.Nearest(name, model.DeclaredNames);
+                        c.ReportDiagnostic(Diagnostic.Create(Rule, expression.GetLocation(), Suggestions(nearest, model), name, NameSuggestions.Hint(name, model.DeclaredNames)));
                     }
                 }
-            });
+            }
         });
     }
 
