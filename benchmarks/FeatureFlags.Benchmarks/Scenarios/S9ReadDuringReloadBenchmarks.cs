@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using FeatureFlags.Benchmarks.Setup;
+using FeatureFlags.Tables;
 using FeatureFlags.Configuration;
 using FeatureFlags.Evaluation;
 using Microsoft.Extensions.Configuration;

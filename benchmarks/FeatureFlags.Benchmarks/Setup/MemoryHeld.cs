@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FeatureFlags.Tables;
 using FeatureFlags.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

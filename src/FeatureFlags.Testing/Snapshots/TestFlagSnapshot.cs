@@ -1,3 +1,4 @@
+using FeatureFlags.Tables;
 using FeatureFlags.Configuration;
 using FeatureFlags.Evaluation;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FeatureFlags.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;

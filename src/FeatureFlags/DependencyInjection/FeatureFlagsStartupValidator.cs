@@ -1,4 +1,4 @@
-using FeatureFlags.Configuration;
+using FeatureFlags.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

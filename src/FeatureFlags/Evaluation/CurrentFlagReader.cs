@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using FeatureFlags.Configuration;
+using FeatureFlags.Tables;
 
 namespace FeatureFlags.Evaluation;
 

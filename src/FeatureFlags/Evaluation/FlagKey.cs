@@ -1,4 +1,4 @@
-using FeatureFlags.Evaluation;
+using FeatureFlags.Tables;
 
 namespace FeatureFlags;
 

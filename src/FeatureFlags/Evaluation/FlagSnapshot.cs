@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using FeatureFlags.Tables;
 
 namespace FeatureFlags.Evaluation;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using FeatureFlags.Tables;
 
 namespace FeatureFlags.Tests.Configuration;
 
@@ -61,12 +62,12 @@ public sealed class EmptyAllowListTests
     {
         var configuration = FlagHarness.Configuration(new Settings { ["FeatureFlags:F:Users:0"] = "alice" }, []);
         var logs = new LogCapture();
-        var provider = FlagHarness.Services(configuration, logs: logs).GetRequiredService<FeatureFlags.Configuration.FlagTableProvider>();
+        var provider = FlagHarness.Services(configuration, logs: logs).GetRequiredService<FeatureFlags.Tables.FlagTableProvider>();
 
         configuration.Providers.Last().Set("FeatureFlags:F:Users", string.Empty);
         configuration.Reload();
 
         logs.WithEventId(1001).ShouldHaveSingleItem().Message.ShouldContain("to { Enabled: true, Users: none }");
-        provider.Current.Find("F")!.State.ShouldBe(FeatureFlags.Evaluation.FlagState.Dynamic);
+        provider.Current.Find("F")!.State.ShouldBe(FeatureFlags.Tables.FlagState.Dynamic);
     }
 }

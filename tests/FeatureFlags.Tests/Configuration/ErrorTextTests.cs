@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using FeatureFlags.Tables;
 
 namespace FeatureFlags.Tests.Configuration;
 
@@ -66,7 +67,7 @@ public sealed class ErrorTextTests
     public void Build_RolloutInJsonNumberForms_IsAccepted(string rollout, double expected)
     {
         var configuration = FlagHarness.Configuration(new Settings { ["FeatureFlags:F:Rollout"] = rollout });
-        var provider = FlagHarness.Services(configuration).GetRequiredService<FeatureFlags.Configuration.FlagTableProvider>();
+        var provider = FlagHarness.Services(configuration).GetRequiredService<FeatureFlags.Tables.FlagTableProvider>();
 
         provider.Current.Find("F")!.Spec!.Rollout.ShouldBe(expected);
     }

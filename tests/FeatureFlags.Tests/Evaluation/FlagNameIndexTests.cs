@@ -1,3 +1,4 @@
+using FeatureFlags.Tables;
 using FeatureFlags.Evaluation;
 
 namespace FeatureFlags.Tests.Evaluation;

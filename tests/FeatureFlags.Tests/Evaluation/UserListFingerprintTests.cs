@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Text;
+using FeatureFlags.Tables;
 using FeatureFlags.Evaluation;
 using FeatureFlags.Targeting;
 

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using FeatureFlags.Configuration;
+using FeatureFlags.Diagnostics;
 using Microsoft.Extensions.Logging;
 
-namespace FeatureFlags.Evaluation;
+namespace FeatureFlags.Tables;
 
 /// <summary>
 /// Handles reads of flags nobody declared or configured: a warning once per name, or an exception in strict

@@ -2,7 +2,7 @@ using System.Globalization;
 using FeatureFlags.Configuration;
 using FeatureFlags.Targeting;
 
-namespace FeatureFlags.Evaluation;
+namespace FeatureFlags.Tables;
 
 /// <summary>
 /// One flag compiled for evaluation: everything that can be decided at load is decided here, so the

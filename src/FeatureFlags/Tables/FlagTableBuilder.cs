@@ -1,8 +1,9 @@
-using FeatureFlags.Evaluation;
+using FeatureFlags.Configuration;
+using FeatureFlags.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
-namespace FeatureFlags.Configuration;
+namespace FeatureFlags.Tables;
 
 /// <summary>Reads, validates and compiles one configuration into a <see cref="FlagTable"/>, or lists why it cannot.</summary>
 internal sealed class FlagTableBuilder

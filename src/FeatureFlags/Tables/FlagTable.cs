@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace FeatureFlags.Evaluation;
+namespace FeatureFlags.Tables;
 
 /// <summary>
 /// Every flag of one configuration, compiled. Immutable: a reload builds a new table and swaps it in,

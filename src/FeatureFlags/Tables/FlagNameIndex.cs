@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace FeatureFlags.Evaluation;
+namespace FeatureFlags.Tables;
 
 /// <summary>
 /// Finds a flag's position in its table by name, ignoring case, in a few nanoseconds: an open-addressing table whose hash

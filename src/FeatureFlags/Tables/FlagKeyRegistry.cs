@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace FeatureFlags.Evaluation;
+namespace FeatureFlags.Tables;
 
 /// <summary>
 /// Gives every flag name a small dense id, so that flag tables can index by id and a typed read is an array

@@ -1,10 +1,11 @@
-using FeatureFlags.Evaluation;
+using FeatureFlags.Configuration;
+using FeatureFlags.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Primitives;
 
-namespace FeatureFlags.Configuration;
+namespace FeatureFlags.Tables;
 
 /// <summary>
 /// Holds the current <see cref="FlagTable"/> and replaces it when configuration reloads. Readers take

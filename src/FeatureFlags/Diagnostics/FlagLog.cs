@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace FeatureFlags.Configuration;
+namespace FeatureFlags.Diagnostics;
 
 /// <summary>The runtime's log messages. Event ids are stable: alerting and audit tooling may match on them.</summary>
 internal static partial class FlagLog

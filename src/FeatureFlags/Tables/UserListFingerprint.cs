@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace FeatureFlags.Evaluation;
+namespace FeatureFlags.Tables;
 
 /// <summary>
 /// A short fingerprint of a user allow-list for the change log: it shows that the list changed without

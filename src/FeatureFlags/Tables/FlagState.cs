@@ -1,4 +1,4 @@
-namespace FeatureFlags.Evaluation;
+namespace FeatureFlags.Tables;
 
 /// <summary>
 /// What a flag table knows about a flag id without looking at the flag, one byte per id: the read path

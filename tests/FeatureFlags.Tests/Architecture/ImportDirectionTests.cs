@@ -1,0 +1,74 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace FeatureFlags.Tests.Architecture;
+
+/// <summary>
+/// The runtime's data path goes one way: configuration is read and validated, compiled into a table, and
+/// evaluated; each folder imports only the stages before it (docs/architecture.md). Public types live in the
+/// root namespace <c>FeatureFlags</c> wherever their folder is, so only imports of internal namespaces count.
+/// </summary>
+public sealed partial class ImportDirectionTests
+{
+    // Folder (under src/FeatureFlags) → the internal namespaces its files may import.
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        ["Diagnostics"] = [],
+        ["Targeting"] = [],
+        ["Configuration/Rules"] = [],
+        ["Configuration"] = ["Diagnostics"],
+        ["Declarations"] = ["Configuration"],
+        ["Tables"] = ["Configuration", "Diagnostics", "Targeting"],
+        ["Evaluation"] = ["Tables", "Targeting"],
+        ["DependencyInjection"] = ["Configuration", "Diagnostics", "Tables", "Evaluation", "Targeting", "DependencyInjection"],
+    };
+
+    public static TheoryData<string> Files()
+    {
+        var root = Path.Combine(RepoRoot, "src", "FeatureFlags");
+        return new(Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Imports_EveryRuntimeFile_OnlyFromStagesBeforeIt(string file)
+    {
+        var folder = Allowed.Keys.Where(f => file.StartsWith(f + "/", StringComparison.Ordinal)).MaxBy(f => f.Length);
+        folder.ShouldNotBeNull($"{file} is in no folder of the data path: add the folder to {nameof(ImportDirectionTests)} and docs/architecture.md");
+
+        var text = File.ReadAllText(Path.Combine(RepoRoot, "src", "FeatureFlags", file));
+        var imports = UsingPattern().Matches(text).Select(m => m.Groups[1].Value).Distinct();
+
+        imports.Where(i => !Allowed[folder].Contains(i)).ShouldBeEmpty($"{file} imports a stage that comes after it (or beside it)");
+    }
+
+    [Fact]
+    public void Imports_AllowedStages_FormNoCycle()
+    {
+        // A folder's allowed imports must not reach back to the folder itself through another folder.
+        foreach (var folder in Allowed.Keys.Where(f => f != "DependencyInjection"))
+        {
+            var reached = new HashSet<string>();
+            var pending = new Stack<string>(Allowed[folder]);
+            while (pending.TryPop(out var next))
+            {
+                if (reached.Add(next) && Allowed.TryGetValue(next, out var further))
+                {
+                    further.ToList().ForEach(pending.Push);
+                }
+            }
+
+            reached.ShouldNotContain(folder.Split('/')[0]);
+        }
+    }
+
+    private static string RepoRoot =>
+        typeof(ImportDirectionTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
+
+    [GeneratedRegex(@"^\s*using\s+FeatureFlags\.(\w+)\s*;", RegexOptions.Multiline)]
+    private static partial Regex UsingPattern();
+}
