@@ -1,7 +1,7 @@
 using FeatureFlags.Tables;
 using FeatureFlags.Evaluation;
 
-namespace FeatureFlags.Tests.Evaluation;
+namespace FeatureFlags.Tests.Tables;
 
 public sealed class FlagNameIndexTests
 {

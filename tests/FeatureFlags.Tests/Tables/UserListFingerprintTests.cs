@@ -4,7 +4,7 @@ using FeatureFlags.Tables;
 using FeatureFlags.Evaluation;
 using FeatureFlags.Targeting;
 
-namespace FeatureFlags.Tests.Evaluation;
+namespace FeatureFlags.Tests.Tables;
 
 public sealed class UserListFingerprintTests
 {

@@ -4,7 +4,7 @@ using FeatureFlags.Evaluation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FeatureFlags.Tests.Evaluation;
+namespace FeatureFlags.Tests.Tables;
 
 /// <summary>Reloads with ever new flag names leave nothing behind once the tables that had them are gone.</summary>
 [Collection(nameof(MemoryMeasurements))]

@@ -2,7 +2,7 @@ using FeatureFlags.Tables;
 using FeatureFlags.Evaluation;
 using Microsoft.Extensions.Logging;
 
-namespace FeatureFlags.Tests.Evaluation;
+namespace FeatureFlags.Tests.Tables;
 
 /// <summary>Reads of unknown names cost bounded work and memory, whatever the names.</summary>
 public sealed class UnknownFlagReporterTests
