@@ -16,6 +16,20 @@ public sealed class PackageLayoutTests(PackageFixture package)
         package.Entries().ShouldContain(entry);
     }
 
+    [Theory]
+    [InlineData("FeatureFlags")]
+    [InlineData("FeatureFlags.Testing")]
+    [InlineData("FeatureFlags.Testing.Xunit")]
+    [InlineData("FeatureFlags.Testing.XunitV3")]
+    public void Pack_EachPackage_CarriesItsOwnShortReadme(string packageId)
+    {
+        var readme = package.ReadEntry(packageId, "README.md");
+
+        readme.ShouldStartWith($"# {packageId}\n");
+        readme.Split('\n').Length.ShouldBeLessThan(40);
+        package.ReadEntry(packageId, packageId + ".nuspec").ShouldContain("<readme>README.md</readme>");
+    }
+
     [Fact]
     public void Pack_EveryDeclaredRoslynComponent_IsUnderAnalyzersDotnetCs()
     {
