@@ -101,7 +101,7 @@ internal static class LayeredFlagReader
 
             var value = layer.Get(path);
             var isPlainValue = value is not null && (layer.IsMergedView || (layer.ListsEverySegment && count == 1));
-            read.Add(new(name, isPlainValue ? new FlagNode(value, null, layer.SourceOf(path)) : ReadNode(layer, path, 1, section, problems)));
+            read.Add(new(name, isPlainValue ? new FlagNode(value, null, layer.SourceOf(path)) : ReadNode(layer, path, 1, null, section, problems)));
         }
 
         return read;
@@ -152,8 +152,11 @@ internal static class LayeredFlagReader
         return counts;
     }
 
-    /// <summary>Reads the node at <paramref name="path"/>, <paramref name="depth"/> levels below the section, and what lies below it.</summary>
-    private static FlagNode ReadNode(ConfigurationLayer layer, string path, int depth, string section, ICollection<FlagProblem> problems)
+    /// <summary>
+    /// Reads the node at <paramref name="path"/>, <paramref name="depth"/> levels below the section, and what lies
+    /// below it; <paramref name="property"/> is the path of the flag property the node sits under (null above it).
+    /// </summary>
+    private static FlagNode ReadNode(ConfigurationLayer layer, string path, int depth, string? property, string section, ICollection<FlagProblem> problems)
     {
         var value = layer.Get(path);
         if (layer.IsMergedView && value is not null)
@@ -166,31 +169,18 @@ internal static class LayeredFlagReader
         if (childKeys.Count > 0 && depth == 1 + FlagRules.MaxDepthBelowFlag)
         {
             // Recursion stops here, so no provider's keys can exhaust the stack.
-            var property = path[..OrdinalIndexOfNth(path, ':', 3, section.Length)];
-            ReportTooDeep(layer, section, property, problems);
+            ReportTooDeep(layer, section, property!, problems);
             return new FlagNode(value, null, layer.SourceOf(path));
         }
 
         var children = childKeys
-            .Select(child => new KeyValuePair<string, FlagNode>(child, ReadNode(layer, path + ":" + child, depth + 1, section, problems)))
+            .Select(child =>
+            {
+                var childPath = path + ":" + child;
+                return new KeyValuePair<string, FlagNode>(child, ReadNode(layer, childPath, depth + 1, property ?? childPath, section, problems));
+            })
             .ToList();
         return new FlagNode(value, children, layer.SourceOf(path));
-    }
-
-    /// <summary>The index of the <paramref name="n"/>th separator from <paramref name="start"/>, or the text's length.</summary>
-    private static int OrdinalIndexOfNth(string text, char separator, int n, int start)
-    {
-        var index = start - 1;
-        for (var i = 0; i < n; i++)
-        {
-            index = text.IndexOf(separator, index + 1);
-            if (index < 0)
-            {
-                return text.Length;
-            }
-        }
-
-        return index;
     }
 
     private sealed class FlagAccumulator(string name)

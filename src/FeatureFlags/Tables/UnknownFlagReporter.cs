@@ -45,31 +45,21 @@ internal sealed class UnknownFlagReporter
         }
 
         var remembered = name.Length <= MaxRememberedLength ? name : name[..MaxRememberedLength];
-        if (_reported.TryGetValue(remembered, out var hint))
+        if (!_reported.TryGetValue(remembered, out var hint))
         {
-            if (_throw)
+            if (_reported.Count >= MaxRemembered)
             {
-                throw Unknown(name, hint);
+                ReportLimit();
+                hint = string.Empty;
             }
-
-            return;
-        }
-
-        if (_reported.Count >= MaxRemembered)
-        {
-            ReportLimit();
-            if (_throw)
+            else
             {
-                throw Unknown(name, string.Empty);
+                hint = NameSuggestions.Hint(name, known.Select(f => f.Name));
+                if (_reported.TryAdd(remembered, hint) && !_throw)
+                {
+                    FlagLog.UnknownFlag(_logger, FlagRules.Shorten(name), hint);
+                }
             }
-
-            return;
-        }
-
-        hint = NameSuggestions.Hint(name, known.Select(f => f.Name));
-        if (_reported.TryAdd(remembered, hint) && !_throw)
-        {
-            FlagLog.UnknownFlag(_logger, FlagRules.Shorten(name), hint);
         }
 
         if (_throw)

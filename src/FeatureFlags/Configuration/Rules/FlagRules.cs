@@ -24,6 +24,9 @@ internal static class FlagRules
     /// <summary>How many characters of a configured value or name a message quotes.</summary>
     public const int MaxQuotedLength = 64;
 
+    /// <summary>How many characters of a configuration path or key a message shows.</summary>
+    public const int MaxPathLength = 200;
+
     public static readonly string[] Properties = { EnabledProperty, UsersProperty, GroupsProperty, RolloutProperty, VariantsProperty };
 
     /// <summary>Letters, digits, '.', '_' and '-'; not empty, and not digits alone (that is a list index in configuration).</summary>
@@ -70,9 +73,6 @@ internal static class FlagRules
         value.Length <= MaxQuotedLength
             ? "'" + value + "'"
             : "'" + value.Substring(0, MaxQuotedLength) + "…' (" + LengthText(value) + ")";
-
-    /// <summary>How many characters of a configuration path or key a message shows.</summary>
-    public const int MaxPathLength = 200;
 
     /// <summary>Like <see cref="Quote"/>, without the quotes: for numbers, which messages show bare, and for paths.</summary>
     public static string Shorten(string value, int maxLength = MaxQuotedLength) =>
