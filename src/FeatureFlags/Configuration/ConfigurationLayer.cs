@@ -1,6 +1,7 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.CommandLine;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Memory;
 
 namespace FeatureFlags.Configuration;
 
@@ -17,9 +18,11 @@ internal sealed class ConfigurationLayer
     private readonly string? _mergedIsSection;
     private readonly string _keyPrefix;
     private readonly string _keySeparator;
-    private readonly bool _readsData;
 
-    private ConfigurationLayer(IConfigurationProvider? provider, IConfiguration? merged, string description, string keyPrefix, string keySeparator, string? mergedIsSection = null)
+    private readonly Func<string, string>? _keyOf;
+    private string? _environmentPrefix;
+
+    private ConfigurationLayer(IConfigurationProvider? provider, IConfiguration? merged, string description, string keyPrefix, string keySeparator, string? mergedIsSection = null, Func<string, string>? keyOf = null)
     {
         _provider = provider;
         _merged = merged;
@@ -27,7 +30,7 @@ internal sealed class ConfigurationLayer
         Description = description;
         _keyPrefix = keyPrefix;
         _keySeparator = keySeparator;
-        _readsData = provider is ConfigurationProvider && KeysAreData(provider.GetType());
+        _keyOf = keyOf;
     }
 
     /// <summary>A human name for the source: a file name, "environment variables", ….</summary>
@@ -59,14 +62,13 @@ internal sealed class ConfigurationLayer
         };
 
     /// <summary>
-    /// The keys below <paramref name="section"/> as a tree, from one scan of the provider's keys, when the
-    /// provider keeps its keys in <see cref="ConfigurationProvider"/>'s data (file, memory, environment
-    /// and command-line providers do); otherwise <see langword="null"/>, and callers walk
-    /// <see cref="ChildKeys"/>. A provider answers each <c>GetChildKeys</c> with a scan of all its keys:
-    /// once per flag object, that is quadratic in the number of flags.
+    /// The keys below <paramref name="section"/> as a tree, from one pass over the provider's keys, when the
+    /// provider lists them publicly (see <see cref="ListedKeys"/>); otherwise <see langword="null"/>, and callers
+    /// walk <see cref="ChildKeys"/>. A provider answers each <c>GetChildKeys</c> with a scan of all its keys: once
+    /// per flag object, that is quadratic in the number of flags.
     /// </summary>
     public KeyTree? Tree(string section) =>
-        _readsData ? new KeyTree(section, GetData((ConfigurationProvider)_provider!)) : null;
+        ListedKeys(_provider) is { } keys ? new KeyTree(section, keys) : null;
 
     public IEnumerable<string> ChildKeys(string path) =>
         _provider is not null
@@ -106,52 +108,47 @@ internal sealed class ConfigurationLayer
     }
 
     /// <summary>Where a configuration path came from, with the key as written in the source.</summary>
-    public FlagValueSource SourceOf(string path) =>
-        new(Description, _keyPrefix + (_keySeparator == ":" ? path : path.Replace(":", _keySeparator, StringComparison.Ordinal)));
-
-    private static ConfigurationLayer FromProvider(IConfigurationProvider provider)
+    public FlagValueSource SourceOf(string path)
     {
-        var typeName = provider.GetType().Name;
-        var text = provider.ToString() ?? typeName;
-        switch (typeName)
+        if (_keyOf is not null)
         {
-            case "EnvironmentVariablesConfigurationProvider":
-                return new ConfigurationLayer(provider, null, "environment variables", Quoted(text, "Prefix: '") ?? string.Empty, "__");
-            case "CommandLineConfigurationProvider":
-                return new ConfigurationLayer(provider, null, "command line", "--", ":");
-            case "MemoryConfigurationProvider":
-                return new ConfigurationLayer(provider, null, "in-memory configuration", string.Empty, ":");
+            return new(Description, _keyOf(path));
         }
 
-        // File providers describe themselves as "JsonConfigurationProvider for 'appsettings.json' (Optional)".
-        var file = Quoted(text, " for '");
-        return new ConfigurationLayer(provider, null, file is null ? text : Path.GetFileName(file), string.Empty, ":");
-    }
-
-    // The protected store of every ConfigurationProvider, read without reflection.
-    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "get_Data")]
-    private static extern IDictionary<string, string?> GetData(ConfigurationProvider provider);
-
-    /// <summary>Whether the provider's keys are exactly its data: it overrides neither way of reading them.</summary>
-    /// <remarks>
-    /// Where reflection metadata is trimmed away (Native AOT), <c>GetMethod</c> finds nothing and the answer is
-    /// false: the provider is then walked key by key, which reads the same keys, only slower on large sources.
-    /// </remarks>
-    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "A method not found reads as 'overridden', and the provider is walked through its public interface instead: correct either way.")]
-    private static bool KeysAreData(Type type) =>
-        type.GetMethod(nameof(IConfigurationProvider.GetChildKeys), [typeof(IEnumerable<string>), typeof(string)])?.DeclaringType == typeof(ConfigurationProvider)
-        && type.GetMethod(nameof(IConfigurationProvider.TryGet), [typeof(string), typeof(string).MakeByRefType()])?.DeclaringType == typeof(ConfigurationProvider);
-
-    private static string? Quoted(string text, string opening)
-    {
-        var start = text.IndexOf(opening, StringComparison.Ordinal);
-        if (start < 0)
+        var prefix = _keyPrefix;
+        if (_provider is EnvironmentVariablesConfigurationProvider)
         {
-            return null;
+            // Found at first use: only a source that sets flags is ever asked, and then its prefix is there to find.
+            prefix = _environmentPrefix ??= EnvironmentVariablePrefix.Find(_provider, FirstSegment(path));
         }
 
-        start += opening.Length;
-        var end = text.IndexOf('\'', start);
-        return end < 0 ? null : text[start..end];
+        return new(Description, prefix + (_keySeparator == ":" ? path : path.Replace(":", _keySeparator, StringComparison.Ordinal)));
     }
+
+    /// <summary>
+    /// The provider's keys and values when it lists them publicly and they are exactly what it serves: a
+    /// <see cref="MemoryConfigurationProvider"/> itself (a subclass may serve other keys than it lists), or a
+    /// provider that says so by implementing <see cref="IConfigurationProvenance"/> beside the enumeration.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, string?>>? ListedKeys(IConfigurationProvider? provider) =>
+        provider switch
+        {
+            MemoryConfigurationProvider memory when memory.GetType() == typeof(MemoryConfigurationProvider) => memory,
+            IConfigurationProvenance and IEnumerable<KeyValuePair<string, string?>> listed => listed,
+            _ => null,
+        };
+
+    private static ConfigurationLayer FromProvider(IConfigurationProvider provider) =>
+        provider switch
+        {
+            IConfigurationProvenance described => new ConfigurationLayer(provider, null, described.SourceName, string.Empty, ":", keyOf: described.KeyOf),
+            EnvironmentVariablesConfigurationProvider => new ConfigurationLayer(provider, null, "environment variables", string.Empty, "__"),
+            CommandLineConfigurationProvider => new ConfigurationLayer(provider, null, "command line", "--", ":"),
+            MemoryConfigurationProvider => new ConfigurationLayer(provider, null, "in-memory configuration", string.Empty, ":"),
+            FileConfigurationProvider { Source.Path: { } file } => new ConfigurationLayer(provider, null, Path.GetFileName(file), string.Empty, ":"),
+            // Shown as it describes itself, never parsed.
+            _ => new ConfigurationLayer(provider, null, provider.ToString() ?? provider.GetType().Name, string.Empty, ":"),
+        };
+
+    private static string FirstSegment(string path) => path.IndexOf(':') is var colon and >= 0 ? path[..colon] : path;
 }

@@ -101,7 +101,7 @@ internal static class LayeredFlagReader
 
             var value = layer.Get(path);
             var isPlainValue = value is not null && (layer.IsMergedView || (layer.ListsEverySegment && count == 1));
-            read.Add(new(name, isPlainValue ? new FlagNode(value, null, layer.SourceOf(path)) : ReadNode(layer, path, 1, null, section, problems)));
+            read.Add(new(name, isPlainValue ? new FlagNode(value, null, layer.SourceOf(path)) : ReadNode(layer, path, value, 1, null, section, problems)));
         }
 
         return read;
@@ -153,19 +153,19 @@ internal static class LayeredFlagReader
     }
 
     /// <summary>
-    /// Reads the node at <paramref name="path"/>, <paramref name="depth"/> levels below the section, and what lies
-    /// below it; <paramref name="property"/> is the path of the flag property the node sits under (null above it).
+    /// Reads the node at <paramref name="path"/>, <paramref name="depth"/> levels below the section, whose own value
+    /// is <paramref name="value"/>, and what lies below it; <paramref name="property"/> is the path of the flag
+    /// property the node sits under (null above it).
     /// </summary>
-    private static FlagNode ReadNode(ConfigurationLayer layer, string path, int depth, string? property, string section, ICollection<FlagProblem> problems)
+    private static FlagNode ReadNode(ConfigurationLayer layer, string path, string? value, int depth, string? property, string section, ICollection<FlagProblem> problems)
     {
-        var value = layer.Get(path);
         if (layer.IsMergedView && value is not null)
         {
             // Without the sources in view, a plain value beside properties most likely comes from a later file.
             return new FlagNode(value, null, layer.SourceOf(path));
         }
 
-        var childKeys = layer.ChildKeys(path).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var childKeys = CountSegments(layer.ChildKeys(path));
         if (childKeys.Count > 0 && depth == 1 + FlagRules.MaxDepthBelowFlag)
         {
             // Recursion stops here, so no provider's keys can exhaust the stack.
@@ -173,13 +173,19 @@ internal static class LayeredFlagReader
             return new FlagNode(value, null, layer.SourceOf(path));
         }
 
-        var children = childKeys
-            .Select(child =>
-            {
-                var childPath = path + ":" + child;
-                return new KeyValuePair<string, FlagNode>(child, ReadNode(layer, childPath, depth + 1, property ?? childPath, section, problems));
-            })
-            .ToList();
+        var children = new List<KeyValuePair<string, FlagNode>>(childKeys.Count);
+        foreach (var (child, count) in childKeys)
+        {
+            var childPath = path + ":" + child;
+            var childValue = layer.Get(childPath);
+
+            // A key listed once that has a value has nothing below it: asking the provider would scan all its keys.
+            var node = childValue is not null && layer.ListsEverySegment && count == 1
+                ? new FlagNode(childValue, null, layer.SourceOf(childPath))
+                : ReadNode(layer, childPath, childValue, depth + 1, property ?? childPath, section, problems);
+            children.Add(new(child, node));
+        }
+
         return new FlagNode(value, children, layer.SourceOf(path));
     }
 

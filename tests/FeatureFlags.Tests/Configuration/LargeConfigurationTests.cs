@@ -1,12 +1,11 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FeatureFlags.Tests.Configuration;
 
 /// <summary>
-/// Providers that keep their keys in <see cref="ConfigurationProvider"/>'s data are read in one scan;
-/// any other provider is walked key by key. Both ways must read the same flags.
+/// Providers that list their keys publicly (in-memory collections, <see cref="IConfigurationProvenance"/> sources)
+/// are read in one scan; any other provider is walked key by key. Both ways must read the same flags.
 /// </summary>
 public sealed class LargeConfigurationTests
 {
@@ -98,16 +97,16 @@ public sealed class LargeConfigurationTests
         public IConfigurationProvider Build(IConfigurationBuilder builder) => new WalkedProvider(settings);
     }
 
-    /// <summary>Overrides <see cref="GetChildKeys"/>, so its keys cannot be assumed to be its data.</summary>
-    private sealed class WalkedProvider : MemoryConfigurationProvider
+    /// <summary>Lists no keys publicly, so it is walked through <see cref="GetChildKeys"/> and <see cref="ConfigurationProvider.TryGet"/>.</summary>
+    private sealed class WalkedProvider : ConfigurationProvider
     {
         public WalkedProvider(Settings settings)
-            : base(new MemoryConfigurationSource { InitialData = settings })
         {
+            foreach (var (key, value) in settings)
+            {
+                Data[key] = value;
+            }
         }
-
-        public override IEnumerable<string> GetChildKeys(IEnumerable<string> earlierKeys, string? parentPath) =>
-            base.GetChildKeys(earlierKeys, parentPath);
 
         public override string ToString() => nameof(WalkedProvider);
     }
