@@ -67,7 +67,7 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
 
         foreach (var problem in AppSettingsChecker.Check(text.ToString(), model, sectionPath))
         {
-            var span = problem.Origin is TextSpan s ? s : new TextSpan(0, 0);
+            var span = problem.Origin ?? new TextSpan(0, 0);
             var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
             context.ReportDiagnostic(Diagnostic.Create(Rule, location, problem.Path, problem.Message));
         }

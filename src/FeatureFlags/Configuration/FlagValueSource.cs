@@ -22,13 +22,4 @@ public sealed class FlagValueSource
 
     /// <inheritdoc />
     public override string ToString() => $"{Key} in {Provider}";
-
-    /// <summary>Whether the key's last segment is <paramref name="segment"/>, with either separator (<c>:</c> or <c>__</c>).</summary>
-    internal bool KeyEndsWithSegment(string segment)
-    {
-        var start = Key.Length - segment.Length;
-        return start > 0
-            && Key.AsSpan(start).Equals(segment, StringComparison.OrdinalIgnoreCase)
-            && (Key[start - 1] == ':' || (start > 1 && Key[start - 1] == '_' && Key[start - 2] == '_'));
-    }
 }

@@ -51,7 +51,7 @@ internal static class LayeredFlagReader
             if (!node.HasChildren || node.Value is not null)
             {
                 // What an accumulator makes of one plain value, without the accumulator.
-                merged.Add(new MergedFlag(name, node, [(FlagValueSource)node.Origin!]));
+                merged.Add(new MergedFlag(name, node, [node.Origin!]));
                 continue;
             }
 
@@ -195,6 +195,9 @@ internal static class LayeredFlagReader
         private List<KeyValuePair<string, FlagNode>>? _properties;
         private FlagValueSource? _lastObjectSource;
 
+        // A plain value that later properties turned into Enabled, while it lasts.
+        private FlagNode? _carried;
+
         public void Apply(FlagNode node)
         {
             if (!node.HasChildren || node.Value is not null)
@@ -202,6 +205,7 @@ internal static class LayeredFlagReader
                 // A plain value (or a node both plain and object, which validation reports) replaces everything.
                 _whole = node;
                 _properties = null;
+                _carried = null;
                 return;
             }
 
@@ -211,6 +215,7 @@ internal static class LayeredFlagReader
                 if (_whole?.Value is not null)
                 {
                     _properties.Add(new(FlagRules.EnabledProperty, _whole));
+                    _carried = _whole;
                 }
 
                 _whole = null;
@@ -229,18 +234,19 @@ internal static class LayeredFlagReader
                 }
             }
 
-            _lastObjectSource = (FlagValueSource?)node.Origin;
+            _lastObjectSource = node.Origin;
         }
 
         public MergedFlag ToMergedFlag()
         {
             if (_properties is null)
             {
-                return new MergedFlag(name, _whole!, [(FlagValueSource)_whole!.Origin!]);
+                return new MergedFlag(name, _whole!, [_whole!.Origin!]);
             }
 
-            var sources = _properties.Select(p => (FlagValueSource)p.Value.Origin!).Distinct().ToArray();
-            return new MergedFlag(name, new FlagNode(null, _properties, _lastObjectSource), sources);
+            var sources = _properties.Select(p => p.Value.Origin!).Distinct().ToArray();
+            var carried = _carried is not null && _properties.Exists(p => ReferenceEquals(p.Value, _carried)) ? _carried.Origin : null;
+            return new MergedFlag(name, new FlagNode(null, _properties, _lastObjectSource), sources, carried);
         }
     }
 }

@@ -6,8 +6,12 @@ namespace FeatureFlags;
 /// </summary>
 public sealed class FlagEvaluation
 {
-    internal FlagEvaluation(string flag, bool isEnabled, string? variant, EvaluationReason reason, FlagDefinition? definition, IReadOnlyList<FlagValueSource> sources)
+    private readonly FlagValueSource? _shorthandAsEnabled;
+
+    internal FlagEvaluation(string flag, bool isEnabled, string? variant, EvaluationReason reason, FlagDefinition? definition, IReadOnlyList<FlagValueSource> sources, FlagValueSource? decidingSource = null, FlagValueSource? shorthandAsEnabled = null)
     {
+        DecidingSource = decidingSource;
+        _shorthandAsEnabled = shorthandAsEnabled;
         Flag = flag;
         IsEnabled = isEnabled;
         Variant = variant;
@@ -44,14 +48,7 @@ public sealed class FlagEvaluation
     /// <c>false</c> for the flag itself) for <see cref="EvaluationReason.Disabled"/>; otherwise, or when no such
     /// key is listed, the last source. <see langword="null"/> when <see cref="Sources"/> is empty.
     /// </summary>
-    public FlagValueSource? DecidingSource => Reason switch
-    {
-        EvaluationReason.TargetedUser => LatestNaming("Users"),
-        EvaluationReason.TargetedGroup => LatestNaming("Groups"),
-        EvaluationReason.Rollout => LatestNaming("Rollout"),
-        EvaluationReason.Disabled => LatestNaming("Enabled") ?? LatestNaming(Flag),
-        _ => null,
-    } ?? (Sources.Count == 0 ? null : Sources[^1]);
+    public FlagValueSource? DecidingSource { get; }
 
     /// <summary>
     /// Gets a sentence on a precedence rule that decided the answer and that readers often do not expect, or
@@ -61,7 +58,7 @@ public sealed class FlagEvaluation
     /// <c>appsettings.json</c> leaves alice off until the later object sets <c>Enabled</c> too.
     /// </summary>
     public string? Note =>
-        Reason == EvaluationReason.Disabled && Sources.Count > 1 && DecidingSource is { } plain && plain.KeyEndsWithSegment(Flag) && !ReferenceEquals(plain, Sources[^1])
+        Reason == EvaluationReason.Disabled && _shorthandAsEnabled is { } plain && ReferenceEquals(DecidingSource, plain) && !ReferenceEquals(plain, Sources[^1])
             ? $"the plain false at {plain} counts as Enabled: false under the properties that later sources add ({Sources[^1]}); set Enabled there to turn the flag on"
             : null;
 
@@ -73,18 +70,5 @@ public sealed class FlagEvaluation
         var source = Sources.Count == 0 ? "no configuration" : string.Join(", ", Sources);
         var note = Note is { } text ? $": {text}" : string.Empty;
         return $"{Flag}: {value}{variant} ({Reason}; {source}){note}";
-    }
-
-    private FlagValueSource? LatestNaming(string segment)
-    {
-        for (var i = Sources.Count - 1; i >= 0; i--)
-        {
-            if (Sources[i].KeyEndsWithSegment(segment))
-            {
-                return Sources[i];
-            }
-        }
-
-        return null;
     }
 }

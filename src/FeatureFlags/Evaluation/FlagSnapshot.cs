@@ -90,6 +90,6 @@ internal sealed class FlagSnapshot : IFlagSnapshot
     private FlagEvaluation Explain(CompiledFlag flag)
     {
         var enabled = flag.Evaluate(Context, out var reason);
-        return new FlagEvaluation(flag.Name, enabled, flag.GetVariant(Context), reason, flag.Definition, flag.Sources);
+        return new FlagEvaluation(flag.Name, enabled, flag.GetVariant(Context), reason, flag.Definition, flag.Sources, flag.DecidingSource(reason), flag.ShorthandAsEnabled);
     }
 }

@@ -23,12 +23,13 @@ internal sealed class CompiledFlag
     private readonly string[] _variantNames;
     private string? _description;
 
-    public CompiledFlag(string name, FlagDefinition? definition, FlagSpec? spec, FlagValueSource[] sources)
+    public CompiledFlag(string name, FlagDefinition? definition, FlagSpec? spec, FlagValueSource[] sources, FlagValueSource? shorthandAsEnabled = null)
     {
         Name = name;
         Definition = definition;
         Spec = spec;
         Sources = sources;
+        ShorthandAsEnabled = shorthandAsEnabled;
         _variantThresholds = [];
         _variantNames = [];
 
@@ -77,6 +78,9 @@ internal sealed class CompiledFlag
 
     public FlagValueSource[] Sources { get; }
 
+    /// <summary>The source of a plain value that later properties turned into <c>Enabled</c>; see <see cref="MergedFlag.ShorthandAsEnabled"/>.</summary>
+    public FlagValueSource? ShorthandAsEnabled { get; }
+
     /// <summary>The flag's <see cref="FlagState"/>: its value when that is the same for every context.</summary>
     public byte State => !_isStatic ? FlagState.Dynamic : _staticValue ? FlagState.StaticTrue : FlagState.StaticFalse;
 
@@ -86,6 +90,21 @@ internal sealed class CompiledFlag
     /// Two threads may both write it; they write equal strings.
     /// </summary>
     public string Description => _description ??= Describe(Definition, Spec);
+
+    /// <summary>
+    /// The key that decided a value given for <paramref name="reason"/>: the property the reason names (<c>Users</c>,
+    /// <c>Groups</c>, <c>Rollout</c>, <c>Enabled</c>), as validation recorded it; otherwise, and for a shorthand, the
+    /// last source. Null when configuration is silent.
+    /// </summary>
+    public FlagValueSource? DecidingSource(EvaluationReason reason) =>
+        reason switch
+        {
+            EvaluationReason.TargetedUser => Spec?.Origins.Users,
+            EvaluationReason.TargetedGroup => Spec?.Origins.Groups,
+            EvaluationReason.Rollout => Spec?.Origins.Rollout,
+            EvaluationReason.Disabled => Spec?.Origins.Enabled,
+            _ => null,
+        } ?? (Sources.Length == 0 ? null : Sources[^1]);
 
     public bool IsEnabled(EvaluationContext context) => _isStatic ? _staticValue : EvaluateTargeting(context, out _);
 

@@ -52,7 +52,7 @@ internal sealed class FlagTableBuilder
 
             if (spec is not null)
             {
-                compiled.Add(new CompiledFlag(definition?.Name ?? flag.Name, definition, spec, flag.Sources));
+                compiled.Add(new CompiledFlag(definition?.Name ?? flag.Name, definition, spec, flag.Sources, flag.ShorthandAsEnabled));
             }
         }
 
@@ -122,5 +122,5 @@ internal sealed class FlagTableBuilder
     }
 
     private static string Format(FlagProblem problem) =>
-        problem.Origin is FlagValueSource source ? $"{problem} [{FlagRules.Shorten(source.ToString(), FlagRules.MaxPathLength)}]" : problem.ToString();
+        problem.Origin is { } source ? $"{problem} [{FlagRules.Shorten(source.ToString(), FlagRules.MaxPathLength)}]" : problem.ToString();
 }

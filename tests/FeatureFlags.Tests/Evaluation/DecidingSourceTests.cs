@@ -105,13 +105,42 @@ public sealed class DecidingSourceTests
     }
 
     [Theory]
-    [InlineData("FeatureFlags:X:Users", true)]
-    [InlineData("FFTEST_FeatureFlags__X__users", true)]
-    [InlineData("FeatureFlags:X:SuperUsers", false)]
-    [InlineData("FeatureFlags_X_Users", false)]
-    [InlineData("Users", false)]
-    public void KeyEndsWithSegment_EitherSeparator_MatchesWholeLastSegmentOnly(string key, bool expected)
+    [InlineData("alice", null, "true", EvaluationReason.TargetedUser, "Users")]
+    [InlineData("bob", "beta-testers", "true", EvaluationReason.TargetedGroup, "Groups")]
+    [InlineData("carol", null, "true", EvaluationReason.Rollout, "Rollout")]
+    [InlineData("alice", null, "false", EvaluationReason.Disabled, "Enabled")]
+    public void DecidingSource_KeysThatNameNoProperty_ReadFromTheValidatedProperty(string key, string? group, string enabled, EvaluationReason reason, string property)
     {
-        new FlagValueSource("test", key).KeyEndsWithSegment("Users").ShouldBe(expected);
+        // A source may name its keys any way it likes (etcd keys, vault ids): the deciding key is the one validation
+        // recorded for the property, never found by matching key text.
+        var settings = new Settings(BetaReports) { ["FeatureFlags:BetaReports:Enabled"] = enabled };
+        var configuration = new ConfigurationBuilder().Add(new OpaqueKeysSource(settings)).Build();
+
+        var evaluation = FlagHarness.Snapshot(configuration, new EvaluationContext(key, group is null ? [] : [group])).Explain("BetaReports");
+
+        evaluation.Reason.ShouldBe(reason);
+        evaluation.DecidingSource.ShouldNotBeNull().Key.ShouldBe(OpaqueKeysSource.KeyOf("FeatureFlags:BetaReports:" + property));
+    }
+
+    private sealed class OpaqueKeysSource(Settings settings) : IConfigurationSource
+    {
+        public static string KeyOf(string path) => "key#" + StringComparer.OrdinalIgnoreCase.GetHashCode(path).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+
+        public IConfigurationProvider Build(IConfigurationBuilder builder) => new Provider(settings);
+
+        private sealed class Provider : ConfigurationProvider, IConfigurationProvenance
+        {
+            public Provider(Settings settings)
+            {
+                foreach (var (key, value) in settings)
+                {
+                    Data[key] = value;
+                }
+            }
+
+            public string SourceName => "opaque store";
+
+            string IConfigurationProvenance.KeyOf(string path) => OpaqueKeysSource.KeyOf(path);
+        }
     }
 }

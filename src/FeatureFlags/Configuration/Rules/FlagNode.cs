@@ -9,7 +9,7 @@ internal sealed class FlagNode
 {
     private static readonly IReadOnlyList<KeyValuePair<string, FlagNode>> NoChildren = new KeyValuePair<string, FlagNode>[0];
 
-    public FlagNode(string? value, IReadOnlyList<KeyValuePair<string, FlagNode>>? children, object? origin)
+    public FlagNode(string? value, IReadOnlyList<KeyValuePair<string, FlagNode>>? children, FlagOrigin? origin)
     {
         Value = value;
         Children = children ?? NoChildren;
@@ -23,7 +23,7 @@ internal sealed class FlagNode
     public IReadOnlyList<KeyValuePair<string, FlagNode>> Children { get; }
 
     /// <summary>Where the node came from: a configuration source at run time, a file position at build time.</summary>
-    public object? Origin { get; }
+    public FlagOrigin? Origin { get; }
 
     public bool HasChildren => Children.Count > 0;
 }

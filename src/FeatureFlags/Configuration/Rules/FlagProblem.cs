@@ -4,7 +4,7 @@ namespace FeatureFlags.Configuration;
 /// <summary>One thing wrong with flag configuration, at its full configuration path.</summary>
 internal sealed class FlagProblem
 {
-    public FlagProblem(string path, string message, object? origin)
+    public FlagProblem(string path, string message, FlagOrigin? origin)
     {
         Path = path;
         Message = message;
@@ -17,7 +17,7 @@ internal sealed class FlagProblem
     public string Message { get; }
 
     /// <summary>The <see cref="FlagNode.Origin"/> of the offending node, when known.</summary>
-    public object? Origin { get; }
+    public FlagOrigin? Origin { get; }
 
     public override string ToString() => FlagRules.Shorten(Path, FlagRules.MaxPathLength) + ": " + Message;
 }

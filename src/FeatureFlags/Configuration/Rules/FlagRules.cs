@@ -121,6 +121,7 @@ internal static class FlagRules
         // user from a permission flag must never release it to everybody.
         string[]? users = null, groups = null;
         double? rollout = null;
+        FlagOrigin? enabledOrigin = null, usersOrigin = null, groupsOrigin = null, rolloutOrigin = null;
         var variants = new FlagVariantWeight[0];
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in node.Children)
@@ -136,6 +137,7 @@ internal static class FlagRules
             switch (Canonical(property.Key))
             {
                 case EnabledProperty:
+                    enabledOrigin = child.Origin;
                     if (RequireScalar(propertyPath, child, "true or false", problems))
                     {
                         TryParseBoolean(propertyPath, child, problems, out enabled);
@@ -143,12 +145,15 @@ internal static class FlagRules
 
                     break;
                 case UsersProperty:
+                    usersOrigin = child.Origin;
                     users = ParseStringList(propertyPath, child, problems);
                     break;
                 case GroupsProperty:
+                    groupsOrigin = child.Origin;
                     groups = ParseStringList(propertyPath, child, problems);
                     break;
                 case RolloutProperty:
+                    rolloutOrigin = child.Origin;
                     if (RequireScalar(propertyPath, child, "a percentage from 0 to 100", problems))
                     {
                         rollout = ParsePercentage(propertyPath, child, problems);
@@ -173,7 +178,9 @@ internal static class FlagRules
             }
         }
 
-        return problems.Count == before ? new FlagSpec(false, enabled, users, groups, rollout, variants) : null;
+        return problems.Count == before
+            ? new FlagSpec(false, enabled, users, groups, rollout, variants, new FlagSpecOrigins(enabledOrigin, usersOrigin, groupsOrigin, rolloutOrigin))
+            : null;
     }
 
     private static string? Canonical(string property)

@@ -7,7 +7,7 @@ internal sealed class FlagSpec
     public static readonly FlagSpec On = new(true, true, null, null, null, new FlagVariantWeight[0]);
     public static readonly FlagSpec Off = new(true, false, null, null, null, new FlagVariantWeight[0]);
 
-    public FlagSpec(bool isShorthand, bool enabled, string[]? users, string[]? groups, double? rollout, FlagVariantWeight[] variants)
+    public FlagSpec(bool isShorthand, bool enabled, string[]? users, string[]? groups, double? rollout, FlagVariantWeight[] variants, FlagSpecOrigins? origins = null)
     {
         IsShorthand = isShorthand;
         Enabled = enabled;
@@ -15,7 +15,14 @@ internal sealed class FlagSpec
         Groups = groups;
         Rollout = rollout;
         Variants = variants;
+        Origins = origins ?? FlagSpecOrigins.None;
     }
+
+    /// <summary>
+    /// Where each property was read; none for a shorthand, whose one source is the flag's. The reason a flag has
+    /// its value names a property, and this names the key that set it.
+    /// </summary>
+    public FlagSpecOrigins Origins { get; }
 
     /// <summary>Written as plain <c>true</c> or <c>false</c>.</summary>
     public bool IsShorthand { get; }

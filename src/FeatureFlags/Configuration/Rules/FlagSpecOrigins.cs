@@ -1,0 +1,25 @@
+// Shared with the analyzers (netstandard2.0): keep to APIs that exist there.
+namespace FeatureFlags.Configuration;
+
+/// <summary>Where each property of a flag object was read: the key that set it, in whichever source won.</summary>
+internal sealed class FlagSpecOrigins
+{
+    public static readonly FlagSpecOrigins None = new(null, null, null, null);
+
+    public FlagSpecOrigins(FlagOrigin? enabled, FlagOrigin? users, FlagOrigin? groups, FlagOrigin? rollout)
+    {
+        Enabled = enabled;
+        Users = users;
+        Groups = groups;
+        Rollout = rollout;
+    }
+
+    /// <summary>The key of <c>Enabled</c>, or of a plain value that later properties turned into it.</summary>
+    public FlagOrigin? Enabled { get; }
+
+    public FlagOrigin? Users { get; }
+
+    public FlagOrigin? Groups { get; }
+
+    public FlagOrigin? Rollout { get; }
+}
