@@ -1,8 +1,5 @@
-using FeatureFlags.Tables;
-using FeatureFlags.Configuration;
-
+using FeatureFlags.Fixed;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FeatureFlags.Testing;
 
@@ -33,7 +30,7 @@ internal static class EnvironmentSettings
                 .Where(e => e.Length > 0)
                 .Order(StringComparer.OrdinalIgnoreCase)
                 .ToList();
-            if (NameSuggestions.Nearest(environmentName, environments) is [var nearest, ..])
+            if (FixedFlagTable.Nearest(environmentName, environments) is [var nearest, ..])
             {
                 throw new FileNotFoundException(
                     $"There is no {environmentFile} in '{root}': did you mean '{nearest}'? Environments with a settings file: {string.Join(", ", environments)} " +
@@ -51,16 +48,7 @@ internal static class EnvironmentSettings
             .Build();
         try
         {
-            var builder = new FlagTableBuilder(configuration, options ?? new FeatureFlagsOptions(), [catalog], NullLogger.Instance);
-            var table = builder.TryBuild(out var problems) ?? throw new FlagConfigurationException(problems);
-
-            // Declaration order first, then flags only configuration names, so names and output are stable.
-            var declared = catalog.Flags.Select(d => d.Name).ToList();
-            return table.Flags
-                .OrderBy(f => declared.FindIndex(n => string.Equals(n, f.Name, StringComparison.OrdinalIgnoreCase)) is var i and >= 0 ? i : int.MaxValue)
-                .ThenBy(f => f.Name, StringComparer.OrdinalIgnoreCase)
-                .Select(f => new FixedFlag(f.Name, f.Definition, f.Spec, f.Sources))
-                .ToArray();
+            return FixedFlagTable.Read(configuration, options ?? new FeatureFlagsOptions(), catalog);
         }
         finally
         {

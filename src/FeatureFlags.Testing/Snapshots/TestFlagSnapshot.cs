@@ -1,6 +1,4 @@
-using FeatureFlags.Tables;
-using FeatureFlags.Configuration;
-using FeatureFlags.Evaluation;
+using FeatureFlags.Fixed;
 
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -40,20 +38,21 @@ public sealed class TestFlagSnapshot : IFlagSnapshot
     internal const string FixedByTest = "fixed by test";
 
     private readonly FixedFlag[] _flags;
-    private readonly FlagTable _table;
-    private readonly FlagSnapshot _snapshot;
+    private readonly FixedFlagTable _table;
+    private readonly IFlagSnapshot _snapshot;
 
+    // Strict when the catalog is known: a test reading an undeclared name has a typo, not a flag.
     internal TestFlagSnapshot(FlagCatalog? catalog, FixedFlag[] flags, EvaluationContext context)
-        : this(catalog, flags, Compile(catalog, flags), context)
+        : this(catalog, flags, new FixedFlagTable(flags, strict: catalog is not null), context)
     {
     }
 
-    private TestFlagSnapshot(FlagCatalog? catalog, FixedFlag[] flags, FlagTable table, EvaluationContext context)
+    private TestFlagSnapshot(FlagCatalog? catalog, FixedFlag[] flags, FixedFlagTable table, EvaluationContext context)
     {
         Catalog = catalog;
         _flags = flags;
         _table = table;
-        _snapshot = new FlagSnapshot(table, context);
+        _snapshot = table.Snapshot(context);
     }
 
     /// <summary>Gets the catalog that names are checked against, or <see langword="null"/> when none is known.</summary>
@@ -171,10 +170,7 @@ public sealed class TestFlagSnapshot : IFlagSnapshot
             return Catalog.Find(flag)?.Name ?? throw UndeclaredFlag(Catalog, flag);
         }
 
-        if (!FlagRules.IsValidFlagName(flag))
-        {
-            throw new ArgumentException(FlagRules.InvalidNameMessage(flag), nameof(flag));
-        }
+        FixedFlagTable.ThrowIfInvalidName(flag, nameof(flag));
 
         return Array.Find(_flags, f => string.Equals(f.Name, flag, StringComparison.OrdinalIgnoreCase))?.Name ?? flag;
     }
@@ -182,21 +178,13 @@ public sealed class TestFlagSnapshot : IFlagSnapshot
     internal static ArgumentException UndeclaredFlag(FlagCatalog catalog, string flag)
     {
         var names = catalog.Flags.Select(f => f.Name).ToList();
-        var hint = NameSuggestions.Hint(flag, names);
+        var hint = FixedFlagTable.Hint(flag, names);
 
         // With nothing close, the whole (usually short) list is the next best help.
         var detail = hint.Length > 0 || names.Count == 0 || names.Count > 20
             ? hint
             : " (it declares " + string.Join(", ", names) + ")";
         return new ArgumentException($"The catalog {catalog.Name} declares no flag '{flag}'{detail}.", nameof(flag));
-    }
-
-    private static FlagTable Compile(FlagCatalog? catalog, FixedFlag[] flags)
-    {
-        var compiled = flags.Select(f => new CompiledFlag(f.Name, f.Definition, f.Spec, f.Sources)).ToArray();
-
-        // Strict when the catalog is known: a test reading an undeclared name has a typo, not a flag.
-        return new FlagTable(compiled, new UnknownFlagReporter(NullLogger.Instance, throwOnUnknown: catalog is not null));
     }
 
     private TestFlagSnapshot Replace(string flag, Func<FixedFlag, FixedFlag> change)
@@ -210,7 +198,7 @@ public sealed class TestFlagSnapshot : IFlagSnapshot
         }
         else
         {
-            flags.Add(change(new FixedFlag(name, Catalog?.Find(name), null, [])));
+            flags.Add(change(FixedFlag.Declared(name, Catalog?.Find(name))));
         }
 
         return new TestFlagSnapshot(Catalog, flags.ToArray(), Context);

@@ -1,3 +1,5 @@
+using FeatureFlags.Fixed;
+
 namespace FeatureFlags.Testing;
 
 /// <summary>
@@ -63,7 +65,7 @@ public static class TestFlags
     public static TestFlagSnapshot Defaults(FlagCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new TestFlagSnapshot(catalog, catalog.Flags.Select(d => new FixedFlag(d.Name, d, null, [])).ToArray(), EvaluationContext.Empty);
+        return new TestFlagSnapshot(catalog, catalog.Flags.Select(d => FixedFlag.Declared(d.Name, d)).ToArray(), EvaluationContext.Empty);
     }
 
     /// <summary>A snapshot with every flag of a catalog on. Experiments serve no variant (the control path).</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FeatureFlags.Configuration;
 using FeatureFlags.Targeting;
 
@@ -89,7 +88,7 @@ internal sealed class CompiledFlag
     /// Written at first use: only the change log reads it, and a reload without one need not pay for it.
     /// Two threads may both write it; they write equal strings.
     /// </summary>
-    public string Description => _description ??= Describe(Definition, Spec);
+    public string Description => _description ??= FlagDescription.Audit(Definition, Spec);
 
     /// <summary>
     /// The key that decided a value given for <paramref name="reason"/>: the property the reason names (<c>Users</c>,
@@ -181,42 +180,5 @@ internal sealed class CompiledFlag
         }
 
         return thresholds;
-    }
-
-    private static string Describe(FlagDefinition? definition, FlagSpec? spec)
-    {
-        if (spec is null)
-        {
-            return (definition?.DefaultValue ?? false) ? "true (default)" : "false (default)";
-        }
-
-        if (spec.IsShorthand)
-        {
-            return spec.Enabled ? "true" : "false";
-        }
-
-        // User ids may be personal data: the audit log shows how many, not who.
-        var parts = new List<string> { $"Enabled: {(spec.Enabled ? "true" : "false")}" };
-        if (spec.Users is { } users)
-        {
-            parts.Add(users.Length == 0 ? "Users: none" : $"Users: {users.Length} ({UserListFingerprint.Of(users)})");
-        }
-
-        if (spec.Groups is { } groups)
-        {
-            parts.Add($"Groups: [{string.Join(", ", groups)}]");
-        }
-
-        if (spec.Rollout is { } rollout)
-        {
-            parts.Add($"Rollout: {rollout.ToString(CultureInfo.InvariantCulture)}%");
-        }
-
-        if (spec.Variants.Length > 0)
-        {
-            parts.Add("Variants: " + string.Join(", ", spec.Variants.Select(v => $"{v.Name}={v.Weight.ToString(CultureInfo.InvariantCulture)}")));
-        }
-
-        return "{ " + string.Join(", ", parts) + " }";
     }
 }

@@ -21,7 +21,12 @@ public sealed partial class ImportDirectionTests
         ["Tables"] = ["Configuration", "Diagnostics", "Targeting"],
         ["Evaluation"] = ["Tables", "Targeting"],
         ["DependencyInjection"] = ["Configuration", "Diagnostics", "Tables", "Evaluation", "Targeting", "DependencyInjection"],
+        // The testing package's entry point: fixed flags through the same table and snapshot.
+        ["Fixed"] = ["Configuration", "Tables", "Evaluation"],
     };
+
+    // The runtime's internal namespaces the testing packages may import: only the entry point made for them.
+    private static readonly string[] TestingMayImport = ["Fixed", "Testing"];
 
     public static TheoryData<string> Files()
     {
@@ -44,6 +49,27 @@ public sealed partial class ImportDirectionTests
         var imports = UsingPattern().Matches(text).Select(m => m.Groups[1].Value).Distinct();
 
         imports.Where(i => !Allowed[folder].Contains(i)).ShouldBeEmpty($"{file} imports a stage that comes after it (or beside it)");
+    }
+
+    public static TheoryData<string> TestingFiles()
+    {
+        var src = Path.Combine(RepoRoot, "src");
+        return new(Directory.EnumerateDirectories(src, "FeatureFlags.Testing*")
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(src, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestingFiles))]
+    public void Imports_TestingPackageFile_OnlyTheFixedEntryPoint(string file)
+    {
+        var text = File.ReadAllText(Path.Combine(RepoRoot, "src", file));
+        var imports = UsingPattern().Matches(text).Select(m => m.Groups[1].Value).Distinct();
+
+        imports.Where(i => !TestingMayImport.Contains(i)).ShouldBeEmpty($"{file} reaches past FeatureFlags.Fixed into the runtime's internals");
     }
 
     [Fact]

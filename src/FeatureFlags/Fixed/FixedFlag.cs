@@ -1,0 +1,50 @@
+using FeatureFlags.Configuration;
+using FeatureFlags.Tables;
+
+namespace FeatureFlags.Fixed;
+
+/// <summary>
+/// One flag of a fixed (test) snapshot before compilation: the same declaration, validated configuration and
+/// sources the runtime compiles, so a test snapshot evaluates and explains exactly as a host's does.
+/// </summary>
+internal sealed class FixedFlag
+{
+    private FixedFlag(string name, FlagDefinition? definition, FlagSpec? spec, FlagValueSource[] sources)
+    {
+        Name = name;
+        Definition = definition;
+        Spec = spec;
+        Sources = sources;
+    }
+
+    public string Name { get; }
+
+    public FlagDefinition? Definition { get; }
+
+    internal FlagSpec? Spec { get; }
+
+    public FlagValueSource[] Sources { get; }
+
+    /// <summary>
+    /// What the flag does, independent of how it was written, such as <c>on for users [alice]</c>: equal states mean
+    /// equal behaviour for every context. The test matrix compares these to drop cases that coincide.
+    /// </summary>
+    public string State => FlagDescription.Behaviour(Definition, Spec);
+
+    /// <summary>A flag as a host compiled it from configuration.</summary>
+    public static FixedFlag From(CompiledFlag flag) => new(flag.Name, flag.Definition, flag.Spec, flag.Sources);
+
+    /// <summary>A declared flag that configuration leaves alone: it has its default.</summary>
+    public static FixedFlag Declared(string name, FlagDefinition? definition) => new(name, definition, null, []);
+
+    /// <summary>The flag on for everybody; an experiment keeps the variants its configuration gives.</summary>
+    public FixedFlag TurnedOn(string provider) =>
+        new(Name, Definition, Spec is { Variants.Length: > 0 } ? new FlagSpec(false, true, null, null, null, Spec.Variants) : FlagSpec.On, [new FlagValueSource(provider, Name)]);
+
+    /// <summary>The flag off for everybody.</summary>
+    public FixedFlag TurnedOff(string provider) => new(Name, Definition, FlagSpec.Off, [new FlagValueSource(provider, Name)]);
+
+    /// <summary>The flag on for everybody, serving one variant.</summary>
+    public FixedFlag Serving(string variant, string provider) =>
+        new(Name, Definition, new FlagSpec(false, true, null, null, null, [new FlagVariantWeight(variant, 100)]), [new FlagValueSource(provider, Name)]);
+}

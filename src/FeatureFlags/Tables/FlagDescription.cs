@@ -1,0 +1,94 @@
+using System.Globalization;
+using FeatureFlags.Configuration;
+
+namespace FeatureFlags.Tables;
+
+/// <summary>
+/// The two texts that say what a flag's configuration does, side by side so they cannot drift: the change log's,
+/// close to how configuration is written, and the behaviour that tests compare.
+/// </summary>
+internal static class FlagDescription
+{
+    /// <summary>
+    /// How configuration sets the flag, as the change log shows it (<c>{ Enabled: true, Rollout: 10% }</c>): a reload
+    /// that leaves it equal leaves the flag alone. User ids may be personal data: it shows how many, and a fingerprint, not who.
+    /// </summary>
+    public static string Audit(FlagDefinition? definition, FlagSpec? spec)
+    {
+        if (spec is null)
+        {
+            return (definition?.DefaultValue ?? false) ? "true (default)" : "false (default)";
+        }
+
+        if (spec.IsShorthand)
+        {
+            return spec.Enabled ? "true" : "false";
+        }
+
+        var parts = new List<string> { $"Enabled: {(spec.Enabled ? "true" : "false")}" };
+        if (spec.Users is { } users)
+        {
+            parts.Add(users.Length == 0 ? "Users: none" : $"Users: {users.Length} ({UserListFingerprint.Of(users)})");
+        }
+
+        if (spec.Groups is { } groups)
+        {
+            parts.Add($"Groups: [{string.Join(", ", groups)}]");
+        }
+
+        if (spec.Rollout is { } rollout)
+        {
+            parts.Add($"Rollout: {rollout.ToString(CultureInfo.InvariantCulture)}%");
+        }
+
+        if (spec.Variants.Length > 0)
+        {
+            parts.Add("Variants: " + string.Join(", ", spec.Variants.Select(v => $"{v.Name}={v.Weight.ToString(CultureInfo.InvariantCulture)}")));
+        }
+
+        return "{ " + string.Join(", ", parts) + " }";
+    }
+
+    /// <summary>
+    /// What the flag does for every context, independent of how it was written (<c>on for users [alice]</c>): list
+    /// order and relative variant weights do not matter, and a disabled flag is <c>off</c> whatever else it names.
+    /// </summary>
+    public static string Behaviour(FlagDefinition? definition, FlagSpec? spec)
+    {
+        if (spec is null)
+        {
+            return definition?.DefaultValue == true ? "on" : "off";
+        }
+
+        if (!spec.Enabled)
+        {
+            return "off";
+        }
+
+        var parts = new List<string>();
+        if (spec.Users is { } users)
+        {
+            parts.Add("users [" + string.Join(", ", users.Order(StringComparer.OrdinalIgnoreCase)) + "]");
+        }
+
+        if (spec.Groups is { } groups)
+        {
+            parts.Add("groups [" + string.Join(", ", groups.Order(StringComparer.OrdinalIgnoreCase)) + "]");
+        }
+
+        if (spec.Rollout is { } rollout)
+        {
+            parts.Add("rollout " + rollout.ToString(CultureInfo.InvariantCulture) + "%");
+        }
+
+        var state = parts.Count == 0 ? "on" : "on for " + string.Join(", ", parts);
+        if (spec.Variants.Length > 0)
+        {
+            // Weights are relative: 1:1 and 50:50 serve the same split.
+            var total = spec.Variants.Sum(v => v.Weight);
+            state += " variants [" + string.Join(", ", spec.Variants.Select(v => v.Name + " " + (v.Weight / total).ToString("0.######", CultureInfo.InvariantCulture))) + "]";
+        }
+
+        return state;
+    }
+}
