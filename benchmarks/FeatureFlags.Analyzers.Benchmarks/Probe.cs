@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using FeatureFlags.Analyzers.Json;
 using FeatureFlags.Analyzers.Model;
+using FeatureFlags.Validation;
 
 namespace FeatureFlags.Analyzers.Benchmarks;
 
@@ -22,7 +23,7 @@ internal static class Probe
             var flags = CompilationFlags.For(compilation);
             model.Stop();
             var json = Stopwatch.StartNew();
-            var problems = AppSettingsChecker.Check(GeneratedProject.AppSettings(), flags, [FeatureFlags.Configuration.FlagRules.DefaultSectionName]);
+            var problems = AppSettingsChecker.Check(GeneratedProject.AppSettings(), flags, [FeatureFlags.Validation.FlagRules.DefaultSectionName]);
             json.Stop();
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,

@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Linq;
 using System.Reflection;
 using System.Text;
-
 using FeatureFlags.Generators.Model;
-
+using FeatureFlags.Validation;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace FeatureFlags.Generators;
@@ -14,7 +13,6 @@ internal static class CatalogEmitter
 {
     private const string Runtime = "global::FeatureFlags.";
 
-    private static readonly string[] KindNames = { "Release", "Experiment", "Ops", "Permission" };
 
     private static readonly string GeneratedCode =
         "[global::System.CodeDom.Compiler.GeneratedCode(\"FeatureFlags.Generators\", \"" +
@@ -159,7 +157,7 @@ internal static class CatalogEmitter
             {
                 w.Line();
                 w.Line("/// <summary>Gets the variant of the experiment <c>" + Xml(flag.Name) + "</c> served to the snapshot's context, or <see langword=\"null\"/> when it is off.</summary>");
-                w.Line("public string? " + flag.MemberName + "Variant => Snapshot.GetVariant(Keys." + member + ");");
+                w.Line("public string? " + flag.MemberName + FlagDeclarationShape.VariantSuffix + " => Snapshot.GetVariant(Keys." + member + ");");
             }
         }
 
@@ -183,8 +181,8 @@ internal static class CatalogEmitter
     }
 
     private static string Kind(int kind) =>
-        kind >= 0 && kind < KindNames.Length
-            ? Runtime + "FlagKind." + KindNames[kind]
+        FlagDeclarationShape.KindName(kind) is { } kindName
+            ? Runtime + "FlagKind." + kindName
             : "(" + Runtime + "FlagKind)" + kind.ToString(CultureInfo.InvariantCulture);
 
     private static string Date(string? date)

@@ -2,10 +2,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
-
-using FeatureFlags.Configuration;
 using FeatureFlags.Generators.Model;
-
+using FeatureFlags.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,8 +13,6 @@ namespace FeatureFlags.Generators;
 /// <summary>Turns one <c>[FlagCatalog]</c> class symbol into a <see cref="CatalogModel"/>. Symbols never leave this class.</summary>
 internal static class CatalogParser
 {
-    public const string FlagCatalogAttributeName = "FeatureFlags.FlagCatalogAttribute";
-    private const string FlagAttributeName = "FeatureFlags.FlagAttribute";
 
     /// <summary>The members the generator adds; a flag field or catalog member with one of these names would collide.</summary>
     public static readonly ImmutableArray<string> GeneratedMemberNames = ImmutableArray.Create("Catalog", "Keys", "View", "For");
@@ -117,9 +113,9 @@ internal static class CatalogParser
             {
                 collision = "another flag field of the catalog has the same name";
             }
-            else if (IsExperiment(attribute) && !typedNames.Add(field.Name + "Variant"))
+            else if (IsExperiment(attribute) && !typedNames.Add(field.Name + FlagDeclarationShape.VariantSuffix))
             {
-                collision = $"another flag field is named '{field.Name}Variant'";
+                collision = $"another flag field is named '{field.Name}{FlagDeclarationShape.VariantSuffix}'";
             }
 
             if (collision is not null)
@@ -136,11 +132,11 @@ internal static class CatalogParser
                     : SymbolDisplay.FormatLiteral(name, quote: true),
                 Name: name,
                 Kind: attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int kind ? kind : 0,
-                Expires: NormalizeDate(NamedString(attribute, "Expires")),
-                Owner: NamedString(attribute, "Owner"),
-                Description: NamedString(attribute, "Description"),
-                RemovalIssue: NamedString(attribute, "RemovalIssue"),
-                Default: attribute.NamedArguments.Any(a => a.Key == "Default" && a.Value.Value is true),
+                Expires: NormalizeDate(NamedString(attribute, FlagDeclarationShape.Expires)),
+                Owner: NamedString(attribute, FlagDeclarationShape.Owner),
+                Description: NamedString(attribute, FlagDeclarationShape.Description),
+                RemovalIssue: NamedString(attribute, FlagDeclarationShape.RemovalIssue),
+                Default: attribute.NamedArguments.Any(a => a.Key == FlagDeclarationShape.Default && a.Value.Value is true),
                 HasTypedMembers: hasTypedMembers));
         }
 
@@ -155,10 +151,10 @@ internal static class CatalogParser
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     private static AttributeData? FlagAttributeOf(IFieldSymbol field) =>
-        field.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == FlagAttributeName);
+        field.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == FlagDeclarationShape.FlagAttributeMetadataName);
 
     private static bool IsExperiment(AttributeData attribute) =>
-        attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is 1;
+        attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int kind && FlagDeclarationShape.IsExperiment(kind);
 
     private static string? NamedString(AttributeData attribute, string name)
     {

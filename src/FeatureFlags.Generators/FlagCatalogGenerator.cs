@@ -1,5 +1,5 @@
 using FeatureFlags.Generators.Model;
-
+using FeatureFlags.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -25,7 +25,7 @@ public sealed class FlagCatalogGenerator : IIncrementalGenerator
     {
         var catalogs = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                CatalogParser.FlagCatalogAttributeName,
+                FlagDeclarationShape.CatalogAttributeMetadataName,
                 // A record class is a class too; the attribute's targets keep structs and record structs out.
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax,
                 CatalogParser.Parse)

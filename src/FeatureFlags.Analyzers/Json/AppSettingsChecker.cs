@@ -1,5 +1,5 @@
 using FeatureFlags.Analyzers.Model;
-using FeatureFlags.Configuration;
+using FeatureFlags.Validation;
 using Microsoft.CodeAnalysis.Text;
 
 namespace FeatureFlags.Analyzers.Json;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using FeatureFlags.Configuration;
+using FeatureFlags.Validation;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FeatureFlags.Analyzers.Model;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using FeatureFlags.Validation;
 using Microsoft.CodeAnalysis;
 
 namespace FeatureFlags.Analyzers.Model;
@@ -11,7 +12,6 @@ namespace FeatureFlags.Analyzers.Model;
 internal sealed class CompilationFlags
 {
     private const string RuntimeAssemblyName = "FeatureFlags";
-    private const string VariantSuffix = "Variant";
 
     // One model per compilation, whichever analyzer asks first; the compilation owns its lifetime. The table
     // may run its callback once per racing thread, and the rules' start actions race, so the callback only
@@ -40,9 +40,9 @@ internal sealed class CompilationFlags
         // Asking the runtime assembly directly: Compilation.GetTypeByMetadataName would open the
         // metadata of every referenced assembly (the whole framework) to rule out duplicates.
         var runtime = FindRuntime(compilation);
-        var flagAttribute = runtime?.GetTypeByMetadataName("FeatureFlags.FlagAttribute");
-        var catalogAttribute = runtime?.GetTypeByMetadataName("FeatureFlags.FlagCatalogAttribute");
-        _flagNameAttribute = runtime?.GetTypeByMetadataName("FeatureFlags.FlagNameAttribute");
+        var flagAttribute = runtime?.GetTypeByMetadataName(FlagDeclarationShape.FlagAttributeMetadataName);
+        var catalogAttribute = runtime?.GetTypeByMetadataName(FlagDeclarationShape.CatalogAttributeMetadataName);
+        _flagNameAttribute = runtime?.GetTypeByMetadataName(FlagDeclarationShape.FlagNameAttributeMetadataName);
         if (flagAttribute == null || catalogAttribute == null)
         {
             return;
@@ -135,8 +135,8 @@ internal sealed class CompilationFlags
             return declaration;
         }
 
-        return member.Name.EndsWith(VariantSuffix, StringComparison.Ordinal)
-            && members.TryGetValue(member.Name.Substring(0, member.Name.Length - VariantSuffix.Length), out declaration)
+        return member.Name.EndsWith(FlagDeclarationShape.VariantSuffix, StringComparison.Ordinal)
+            && members.TryGetValue(member.Name.Substring(0, member.Name.Length - FlagDeclarationShape.VariantSuffix.Length), out declaration)
             ? declaration
             : null;
     }

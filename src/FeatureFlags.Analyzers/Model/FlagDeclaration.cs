@@ -1,4 +1,4 @@
-using FeatureFlags.Configuration;
+using FeatureFlags.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -7,8 +7,6 @@ namespace FeatureFlags.Analyzers.Model;
 /// <summary>One <c>[Flag]</c> constant of a catalog, from source or from a referenced assembly's metadata.</summary>
 internal sealed class FlagDeclaration
 {
-    private static readonly string[] KindNames = { "Release", "Experiment", "Ops", "Permission" };
-
     public FlagDeclaration(IFieldSymbol field, INamedTypeSymbol catalog, string name, AttributeData attribute)
     {
         Field = field;
@@ -16,20 +14,20 @@ internal sealed class FlagDeclaration
         Name = name;
         Attribute = attribute;
         var kind = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int k ? k : -1;
-        KindName = kind >= 0 && kind < KindNames.Length ? KindNames[kind] : null;
-        IsTemporary = kind == 0 || kind == 1;
+        KindName = FlagDeclarationShape.KindName(kind);
+        IsTemporary = FlagDeclarationShape.IsTemporary(kind);
 
         foreach (var argument in attribute.NamedArguments)
         {
             switch (argument.Key)
             {
-                case "Expires":
+                case FlagDeclarationShape.Expires:
                     ExpiresText = argument.Value.Value as string;
                     break;
-                case "Owner":
+                case FlagDeclarationShape.Owner:
                     Owner = argument.Value.Value as string;
                     break;
-                case "RemovalIssue":
+                case FlagDeclarationShape.RemovalIssue:
                     RemovalIssue = argument.Value.Value as string;
                     break;
             }
@@ -98,7 +96,7 @@ internal sealed class FlagDeclaration
         {
             foreach (var argument in syntax.ArgumentList.Arguments)
             {
-                if (argument.NameEquals?.Name.Identifier.ValueText == "Expires")
+                if (argument.NameEquals?.Name.Identifier.ValueText == FlagDeclarationShape.Expires)
                 {
                     return argument.Expression.GetLocation();
                 }

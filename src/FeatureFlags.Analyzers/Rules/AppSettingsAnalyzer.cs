@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FeatureFlags.Analyzers.Json;
 using FeatureFlags.Analyzers.Model;
+using FeatureFlags.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;

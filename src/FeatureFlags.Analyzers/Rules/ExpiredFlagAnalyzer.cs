@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using FeatureFlags.Analyzers.Model;
+using FeatureFlags.Validation;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FeatureFlags.Analyzers.Rules;
 
@@ -24,7 +25,6 @@ public sealed class ExpiredFlagAnalyzer : CatalogAnalyzer
         description: "A release or experiment flag that outlives its expiry date is flag debt. The build fails on the declaration and on every use until the flag is removed.",
         helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.ExpiredFlag));
 
-    private const string VariantSuffix = "Variant";
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
@@ -76,7 +76,7 @@ public sealed class ExpiredFlagAnalyzer : CatalogAnalyzer
         foreach (var declaration in expired)
         {
             memberNames.Add(declaration.Field.Name);
-            memberNames.Add(declaration.Field.Name + VariantSuffix);
+            memberNames.Add(declaration.Field.Name + FlagDeclarationShape.VariantSuffix);
         }
 
         Func<string, bool> isExpired = expiredNames.ContainsKey;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using FeatureFlags.Analyzers.Model;
-using FeatureFlags.Configuration;
+using FeatureFlags.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;

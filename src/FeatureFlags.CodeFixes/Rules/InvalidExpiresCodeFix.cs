@@ -2,12 +2,12 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
 using FeatureFlags.Analyzers;
-using FeatureFlags.Configuration;
+using FeatureFlags.Validation;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace FeatureFlags.CodeFixes.Rules;
 

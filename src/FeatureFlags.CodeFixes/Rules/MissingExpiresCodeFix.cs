@@ -3,12 +3,12 @@ using System.Composition;
 using FeatureFlags.Analyzers;
 using FeatureFlags.Analyzers.Model;
 using FeatureFlags.CodeFixes.Syntax;
-using FeatureFlags.Configuration;
+using FeatureFlags.Validation;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace FeatureFlags.CodeFixes.Rules;
 
@@ -84,7 +84,7 @@ public sealed class MissingExpiresCodeFix : CodeFixProvider
         }
 
         var argument = SyntaxFactory.AttributeArgument(
-            SyntaxFactory.NameEquals(SyntaxFactory.IdentifierName("Expires").WithTrailingTrivia(SyntaxFactory.Space), SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTrailingTrivia(SyntaxFactory.Space)),
+            SyntaxFactory.NameEquals(SyntaxFactory.IdentifierName(FlagDeclarationShape.Expires).WithTrailingTrivia(SyntaxFactory.Space), SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTrailingTrivia(SyntaxFactory.Space)),
             nameColon: null,
             value);
 

@@ -1,3 +1,4 @@
+using FeatureFlags.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -6,8 +7,6 @@ namespace FeatureFlags.CodeFixes.Syntax;
 /// <summary>Finds the <c>[Flag]</c> attribute of a flag constant in source.</summary>
 internal static class FlagAttributeSyntax
 {
-    private const string FlagAttributeName = "FeatureFlags.FlagAttribute";
-
     /// <summary>The <c>[Flag]</c> attribute on the field declaration around <paramref name="node"/>, or null.</summary>
     public static AttributeSyntax? Find(SyntaxNode node, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
@@ -23,7 +22,7 @@ internal static class FlagAttributeSyntax
             {
                 // Bound, not matched by name: an alias or a user type called Flag must not fool the fix.
                 if (semanticModel.GetSymbolInfo(attribute, cancellationToken).Symbol is IMethodSymbol constructor
-                    && constructor.ContainingType.ToDisplayString() == FlagAttributeName)
+                    && constructor.ContainingType.ToDisplayString() == FlagDeclarationShape.FlagAttributeMetadataName)
                 {
                     return attribute;
                 }
@@ -43,7 +42,7 @@ internal static class FlagAttributeSyntax
 
         foreach (var argument in attribute.ArgumentList.Arguments)
         {
-            if (argument.NameEquals?.Name.Identifier.ValueText == "Expires")
+            if (argument.NameEquals?.Name.Identifier.ValueText == FlagDeclarationShape.Expires)
             {
                 return argument;
             }

@@ -1,10 +1,12 @@
+using FeatureFlags.Validation;
+
 namespace FeatureFlags;
 
 /// <summary>Options of the flag runtime, set through <c>AddFeatureFlags(configuration, options =&gt; …)</c>.</summary>
 public sealed class FeatureFlagsOptions
 {
     /// <summary>Gets or sets the configuration section that holds the flags. Defaults to <c>FeatureFlags</c>.</summary>
-    public string SectionName { get; set; } = "FeatureFlags";
+    public string SectionName { get; set; } = FlagRules.DefaultSectionName;
 
     /// <summary>
     /// Gets or sets whether reading a flag that no catalog declares and no configuration mentions throws

@@ -1,3 +1,4 @@
+using FeatureFlags.Validation;
 using Microsoft.Extensions.Configuration;
 
 namespace FeatureFlags.Configuration;

@@ -1,3 +1,5 @@
+using FeatureFlags.Validation;
+
 namespace FeatureFlags.Configuration;
 
 /// <summary>A flag's configuration merged across sources, with the sources that supplied it.</summary>

@@ -1,7 +1,7 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
-using FeatureFlags.Configuration;
+using FeatureFlags.Validation;
 
 namespace FeatureFlags;
 

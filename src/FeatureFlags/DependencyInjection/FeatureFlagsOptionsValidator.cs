@@ -1,4 +1,3 @@
-using FeatureFlags.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace FeatureFlags.DependencyInjection;

@@ -1,5 +1,4 @@
 using FeatureFlags;
-using FeatureFlags.Configuration;
 using FeatureFlags.DependencyInjection;
 using FeatureFlags.Evaluation;
 using FeatureFlags.Targeting;

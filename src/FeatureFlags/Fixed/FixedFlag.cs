@@ -1,5 +1,5 @@
-using FeatureFlags.Configuration;
 using FeatureFlags.Tables;
+using FeatureFlags.Validation;
 
 namespace FeatureFlags.Fixed;
 

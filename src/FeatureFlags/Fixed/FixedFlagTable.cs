@@ -1,6 +1,6 @@
-using FeatureFlags.Configuration;
 using FeatureFlags.Evaluation;
 using FeatureFlags.Tables;
+using FeatureFlags.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,5 +1,5 @@
-using FeatureFlags.Configuration;
 using FeatureFlags.Targeting;
+using FeatureFlags.Validation;
 
 namespace FeatureFlags.Tables;
 
@@ -77,7 +77,7 @@ internal sealed class CompiledFlag
 
     public FlagValueSource[] Sources { get; }
 
-    /// <summary>The source of a plain value that later properties turned into <c>Enabled</c>; see <see cref="MergedFlag.ShorthandAsEnabled"/>.</summary>
+    /// <summary>The source of a plain value that later properties turned into <c>Enabled</c>; see <see cref="Configuration.MergedFlag.ShorthandAsEnabled"/>.</summary>
     public FlagValueSource? ShorthandAsEnabled { get; }
 
     /// <summary>The flag's <see cref="FlagState"/>: its value when that is the same for every context.</summary>

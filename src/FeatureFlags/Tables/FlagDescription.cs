@@ -1,5 +1,5 @@
 using System.Globalization;
-using FeatureFlags.Configuration;
+using FeatureFlags.Validation;
 
 namespace FeatureFlags.Tables;
 

@@ -1,5 +1,6 @@
 using FeatureFlags.Configuration;
 using FeatureFlags.Diagnostics;
+using FeatureFlags.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 

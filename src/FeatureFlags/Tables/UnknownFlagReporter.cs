@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using FeatureFlags.Configuration;
 using FeatureFlags.Diagnostics;
+using FeatureFlags.Validation;
 using Microsoft.Extensions.Logging;
 
 namespace FeatureFlags.Tables;

@@ -1,4 +1,4 @@
-using FeatureFlags.Configuration;
+using FeatureFlags.Validation;
 
 namespace FeatureFlags.Analyzers.Tests.Shared;
 

@@ -15,14 +15,14 @@ public sealed partial class ImportDirectionTests
     {
         ["Diagnostics"] = [],
         ["Targeting"] = [],
-        ["Configuration/Rules"] = [],
-        ["Configuration"] = ["Diagnostics"],
-        ["Declarations"] = ["Configuration"],
-        ["Tables"] = ["Configuration", "Diagnostics", "Targeting"],
+        ["Validation"] = [],
+        ["Configuration"] = ["Validation", "Diagnostics"],
+        ["Declarations"] = ["Validation"],
+        ["Tables"] = ["Validation", "Configuration", "Diagnostics", "Targeting"],
         ["Evaluation"] = ["Tables", "Targeting"],
-        ["DependencyInjection"] = ["Configuration", "Diagnostics", "Tables", "Evaluation", "Targeting", "DependencyInjection"],
+        ["DependencyInjection"] = ["Validation", "Configuration", "Diagnostics", "Tables", "Evaluation", "Targeting", "DependencyInjection"],
         // The testing package's entry point: fixed flags through the same table and snapshot.
-        ["Fixed"] = ["Configuration", "Tables", "Evaluation"],
+        ["Fixed"] = ["Validation", "Configuration", "Tables", "Evaluation"],
     };
 
     // The runtime's internal namespaces the testing packages may import: only the entry point made for them.

@@ -1,5 +1,5 @@
 // Shared with the analyzers (netstandard2.0): keep to APIs that exist there.
-namespace FeatureFlags.Configuration;
+namespace FeatureFlags.Validation;
 
 /// <summary>
 /// Finds the names closest to a misspelt one, for "did you mean" hints. The work is bounded whatever

@@ -1,5 +1,5 @@
 // Shared with the analyzers (netstandard2.0): keep to APIs that exist there.
-namespace FeatureFlags.Configuration;
+namespace FeatureFlags.Validation;
 
 /// <summary>One thing wrong with flag configuration, at its full configuration path.</summary>
 internal sealed class FlagProblem

@@ -2,7 +2,7 @@
 // Expires: the runtime catalog and the build-time rules (FF0001-FF0004) accept exactly the same text.
 using System.Globalization;
 
-namespace FeatureFlags.Configuration;
+namespace FeatureFlags.Validation;
 
 /// <summary>Parses the ISO calendar dates (<c>yyyy-MM-dd</c>) that flags and MSBuild properties use.</summary>
 internal static class IsoDate

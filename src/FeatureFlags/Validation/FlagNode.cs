@@ -1,5 +1,5 @@
 // Shared with the analyzers (netstandard2.0): keep to APIs that exist there.
-namespace FeatureFlags.Configuration;
+namespace FeatureFlags.Validation;
 
 /// <summary>
 /// One configuration value or object, independent of where it was read: the runtime builds these from

@@ -1,5 +1,5 @@
 // Shared with the analyzers (netstandard2.0): keep to APIs that exist there.
-namespace FeatureFlags.Configuration;
+namespace FeatureFlags.Validation;
 
 /// <summary>A flag's configuration after validation: what the value means, not how it was written.</summary>
 internal sealed class FlagSpec

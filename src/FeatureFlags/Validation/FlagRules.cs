@@ -2,7 +2,7 @@
 // source of the configuration rules: the runtime validates with it, and FF0006 reports with it.
 using System.Globalization;
 
-namespace FeatureFlags.Configuration;
+namespace FeatureFlags.Validation;
 
 /// <summary>Validates one flag's configuration and turns it into a <see cref="FlagSpec"/>.</summary>
 internal static class FlagRules
@@ -13,7 +13,7 @@ internal static class FlagRules
     public const string GroupsProperty = "Groups";
     public const string RolloutProperty = "Rollout";
     public const string VariantsProperty = "Variants";
-    public const string ExperimentKind = "Experiment";
+    public static readonly string ExperimentKind = FlagDeclarationShape.KindNames[1];
 
     /// <summary>
     /// How deep keys may nest below a flag: a flag object's property, a list item or a variant, and room for

@@ -1,6 +1,6 @@
-using FeatureFlags.Configuration;
+using FeatureFlags.Validation;
 
-namespace FeatureFlags.Tests.Configuration.Rules;
+namespace FeatureFlags.Tests.Validation;
 
 public sealed class NameSuggestionsTests
 {

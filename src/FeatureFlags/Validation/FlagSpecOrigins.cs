@@ -1,5 +1,5 @@
 // Shared with the analyzers (netstandard2.0): keep to APIs that exist there.
-namespace FeatureFlags.Configuration;
+namespace FeatureFlags.Validation;
 
 /// <summary>Where each property of a flag object was read: the key that set it, in whichever source won.</summary>
 internal sealed class FlagSpecOrigins
