@@ -34,6 +34,9 @@ internal sealed class EtcdFlagsProvider : ConfigurationProvider, IConfigurationP
     /// <summary>The store revision the data reflects: every change up to it is applied.</summary>
     public long Revision => Volatile.Read(ref _state).Revision;
 
+    /// <summary>Runs after the first read and before the watch starts; tests use it to change etcd in between.</summary>
+    internal Func<CancellationToken, Task>? BeforeWatch { get; init; }
+
     /// <summary>Whether the watch is connected now.</summary>
     public bool IsConnected { get; private set; }
 
@@ -91,7 +94,15 @@ internal sealed class EtcdFlagsProvider : ConfigurationProvider, IConfigurationP
             return;
         }
 
-        _watching = Task.Run(() => WatchLoopAsync(readFirst: false));
+        _watching = Task.Run(async () =>
+        {
+            if (BeforeWatch is { } beforeWatch)
+            {
+                await beforeWatch(_stopping.Token).ConfigureAwait(false);
+            }
+
+            await WatchLoopAsync(readFirst: false).ConfigureAwait(false);
+        });
     }
 
     public IEnumerator<KeyValuePair<string, string?>> GetEnumerator() => Volatile.Read(ref _state).Data.GetEnumerator();

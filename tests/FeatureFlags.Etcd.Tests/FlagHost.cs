@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FeatureFlags.Etcd.Tests;
+
+/// <summary>
+/// One application instance: its own configuration (built as a host builds it, sources loaded as they are added), the
+/// etcd source among them, and the flag services with their logs captured.
+/// </summary>
+internal sealed class FlagHost : IDisposable
+{
+    private readonly ConfigurationManager _configuration;
+    private readonly ServiceProvider _services;
+
+    private FlagHost(ConfigurationManager configuration, ServiceProvider services, LogCapture logs)
+    {
+        _configuration = configuration;
+        _services = services;
+        Logs = logs;
+        Factory = services.GetRequiredService<IFlagSnapshotFactory>();
+    }
+
+    public LogCapture Logs { get; }
+
+    public IFlagSnapshotFactory Factory { get; }
+
+    public IConfigurationRoot Configuration => _configuration;
+
+    public static EtcdFlagsOptions Options(EtcdServer server, string prefix, LogCapture? logs = null)
+    {
+        var options = new EtcdFlagsOptions
+        {
+            Prefix = prefix,
+            LoggerFactory = logs,
+            Timeout = TimeSpan.FromSeconds(3),
+            ReconnectDelay = TimeSpan.FromMilliseconds(50),
+            MaxReconnectDelay = TimeSpan.FromMilliseconds(400),
+        };
+        options.Endpoints.Add(server.Endpoint);
+        return options;
+    }
+
+    /// <summary>Starts an instance; <paramref name="before"/> adds the sources an application has before etcd.</summary>
+    public static FlagHost Start(EtcdServer server, string prefix, Action<EtcdFlagsOptions>? configure = null, Action<IConfigurationBuilder>? before = null)
+    {
+        var logs = new LogCapture();
+        var configuration = new ConfigurationManager();
+        before?.Invoke(configuration);
+        configuration.AddEtcdFlags(options =>
+        {
+            Copy(Options(server, prefix, logs), options);
+            configure?.Invoke(options);
+        });
+        return Services(configuration, logs);
+    }
+
+    public static FlagHost Services(ConfigurationManager configuration, LogCapture logs)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(logs);
+        services.AddFeatureFlags(configuration);
+        return new FlagHost(configuration, services.BuildServiceProvider(), logs);
+    }
+
+    public IFlagSnapshot Snapshot(EvaluationContext? context = null) => context is null ? Factory.CreateSnapshot() : Factory.CreateSnapshot(context);
+
+    /// <summary>Waits until the flag's change to a value described by <paramref name="newValue"/> is logged (event 1001).</summary>
+    public Task<LogCapture.LogEntry> ChangedAsync(string flag, string newValue) =>
+        Logs.WaitAsync(e => e.EventId.Id == 1001 && e.Message.StartsWith($"Feature flag {flag} changed from ", StringComparison.Ordinal) && e.Message.Contains($" to {newValue} (source:", StringComparison.Ordinal));
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        ((IDisposable)_configuration).Dispose();
+    }
+
+    private static void Copy(EtcdFlagsOptions from, EtcdFlagsOptions to)
+    {
+        to.Prefix = from.Prefix;
+        to.LoggerFactory = from.LoggerFactory;
+        to.Timeout = from.Timeout;
+        to.ReconnectDelay = from.ReconnectDelay;
+        to.MaxReconnectDelay = from.MaxReconnectDelay;
+        foreach (var endpoint in from.Endpoints)
+        {
+            to.Endpoints.Add(endpoint);
+        }
+    }
+}

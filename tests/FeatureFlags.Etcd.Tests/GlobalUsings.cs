@@ -1,0 +1,2 @@
+global using FeatureFlags.Etcd;
+global using FeatureFlags.Tests;
