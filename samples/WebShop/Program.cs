@@ -7,6 +7,13 @@ using WebShop.Domain;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Fleet-wide flags from etcd when an endpoint is given (--Etcd:Endpoint=http://127.0.0.1:2379, docs/etcd.md): the keys
+// under /featureflags/{environment}/ win over the settings files. Without one, the files alone, as before.
+if (builder.Configuration["Etcd:Endpoint"] is { Length: > 0 } etcd)
+{
+    builder.Configuration.AddEtcdFlags(options => options.Endpoints.Add(etcd));
+}
+
 builder.Services.AddAuthentication(DemoUserHandler.SchemeName)
     .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DemoUserHandler>(DemoUserHandler.SchemeName, null);
 builder.Services.AddAuthorization();

@@ -29,8 +29,10 @@ public static class EtcdConfigurationBuilderExtensions
         var environment = builder is IConfiguration configuration ? configuration["environment"] : null;
         var source = new EtcdFlagsSource(EtcdSettings.From(options, string.IsNullOrEmpty(environment) ? null : environment));
 
+        // Before the application's command line: the last one. A host adds its own command line to its host settings
+        // first (WebApplication.CreateBuilder does), ahead of the settings files.
         var commandLine = -1;
-        for (var i = 0; i < builder.Sources.Count; i++)
+        for (var i = builder.Sources.Count - 1; i >= 0; i--)
         {
             if (builder.Sources[i] is CommandLineConfigurationSource)
             {

@@ -76,7 +76,9 @@ public sealed class EtcdFlagsSourceTests(EtcdServer server) : IClassFixture<Etcd
             using var writer = new EtcdFlagWriter(FlagHost.Options(server, _prefix));
             await writer.SetAllAsync([new("A", "true", 0), new("B", "true", 0), new("C", "true", 0)]);
 
+            // As WebApplication.CreateBuilder lays them out: the host's own command line first, the application's last.
             using var host = FlagHost.Start(server, _prefix, before: builder => builder
+                .AddCommandLine([])
                 .SetBasePath(directory.Path)
                 .AddJsonFile("appsettings.json")
                 .AddEnvironmentVariables(variables)
@@ -90,7 +92,7 @@ public sealed class EtcdFlagsSourceTests(EtcdServer server) : IClassFixture<Etcd
             snapshot.Explain("C").DecidingSource.ShouldNotBeNull().Provider.ShouldBe("command line");
             host.Configuration.Providers.Select(p => p.GetType().Name).Where(n => n != "MemoryConfigurationProvider").ShouldBe(
             [
-                "JsonConfigurationProvider", "EnvironmentVariablesConfigurationProvider", nameof(EtcdFlagsProvider), "CommandLineConfigurationProvider",
+                "CommandLineConfigurationProvider", "JsonConfigurationProvider", "EnvironmentVariablesConfigurationProvider", nameof(EtcdFlagsProvider), "CommandLineConfigurationProvider",
             ]);
         }
         finally
