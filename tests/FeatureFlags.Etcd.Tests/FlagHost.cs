@@ -33,7 +33,8 @@ internal sealed class FlagHost : IDisposable
         {
             Prefix = prefix,
             LoggerFactory = logs,
-            Timeout = TimeSpan.FromSeconds(3),
+            // CI runs every test project at once on two cores: a write may wait its turn.
+            Timeout = TimeSpan.FromSeconds(10),
             ReconnectDelay = TimeSpan.FromMilliseconds(50),
             MaxReconnectDelay = TimeSpan.FromMilliseconds(400),
         };
