@@ -12,7 +12,8 @@ namespace FeatureFlags.Benchmarks;
 /// <summary>
 /// Entry point. Without a mode, BenchmarkDotNet's switcher (all its options work: <c>--filter</c>,
 /// <c>--job short</c>, …); <c>--quick</c> runs every selected benchmark with a short job.
-/// <c>--cold-start [runs]</c> and <c>--memory</c> run scenario 8 and scenario 9's memory measure.
+/// <c>--cold-start [runs]</c> and <c>--memory</c> run scenario 8 and scenario 9's memory measure;
+/// <c>--etcd-propagation [flips]</c> measures how fast a flag written to etcd reaches 1, 10 and 50 instances.
 /// </summary>
 public static class Program
 {
@@ -28,6 +29,11 @@ public static class Program
         if (args.Contains("--cold-start"))
         {
             return ColdStart.Run(int.Parse(Option(args, "--cold-start") ?? "20", CultureInfo.InvariantCulture), output);
+        }
+
+        if (args.Contains("--etcd-propagation"))
+        {
+            return EtcdPropagation.RunAsync(int.Parse(Option(args, "--etcd-propagation") ?? "1000", CultureInfo.InvariantCulture), output).GetAwaiter().GetResult();
         }
 
         if (args.Contains("--memory"))

@@ -1,104 +1,20 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using FeatureFlags.Etcd.Testing;
 
 namespace FeatureFlags.Etcd.Tests;
 
-/// <summary>
-/// A real etcd process on 127.0.0.1, on free ports, with its own temporary data directory: started for a test class,
-/// stopped (killed, as a crash would) and restarted on the same ports and data by fault tests, removed at the end.
-/// </summary>
+/// <summary>A real etcd for a test class (see <see cref="EtcdProcess"/>): started before its tests, removed after.</summary>
 public sealed class EtcdServer : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("featureflags-etcd-").FullName;
-    private readonly int _clientPort = FreePort();
-    private readonly int _peerPort = FreePort();
-    private Process? _process;
+    private readonly EtcdProcess _process = new();
 
-    public string Endpoint => $"http://127.0.0.1:{_clientPort}";
+    public string Endpoint => _process.Endpoint;
 
-    public Task InitializeAsync() => StartAsync();
+    public Task InitializeAsync() => _process.StartAsync();
 
-    public async Task StartAsync()
-    {
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var output = new List<string>();
-        var process = new Process
-        {
-            StartInfo = new ProcessStartInfo(Executable())
-            {
-                ArgumentList =
-                {
-                    "--name", "test",
-                    "--data-dir", _dataDirectory,
-                    "--listen-client-urls", Endpoint,
-                    "--advertise-client-urls", Endpoint,
-                    "--listen-peer-urls", $"http://127.0.0.1:{_peerPort}",
-                    "--initial-advertise-peer-urls", $"http://127.0.0.1:{_peerPort}",
-                    "--initial-cluster", $"test=http://127.0.0.1:{_peerPort}",
-                },
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            },
-        };
-        void OnLine(object sender, DataReceivedEventArgs e)
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-
-            lock (output)
-            {
-                output.Add(e.Data);
-            }
-
-            if (e.Data.Contains("ready to serve client requests", StringComparison.Ordinal))
-            {
-                ready.TrySetResult();
-            }
-        }
-
-        process.OutputDataReceived += OnLine;
-        process.ErrorDataReceived += OnLine;
-        process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException("etcd exited before it was ready:\n" + string.Join("\n", output.TakeLast(20))));
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        _process = process;
-        await ready.Task.WaitAsync(StartTimeout);
-    }
+    public Task StartAsync() => _process.StartAsync();
 
     /// <summary>Kills the process, as a crash or a lost host would; the data stays for <see cref="StartAsync"/>.</summary>
-    public async Task StopAsync()
-    {
-        if (_process is { HasExited: false } process)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+    public Task StopAsync() => _process.StopAsync();
 
-        _process?.Dispose();
-        _process = null;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await StopAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
-    }
-
-    private static string Executable() =>
-        Environment.GetEnvironmentVariable("PATH")!.Split(Path.PathSeparator).Select(d => Path.Combine(d, "etcd")).FirstOrDefault(File.Exists)
-        ?? throw new InvalidOperationException("etcd is not installed: these tests need a real server (Debian: apt-get install etcd-server; .ci/run does it).");
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public async Task DisposeAsync() => await _process.DisposeAsync();
 }
