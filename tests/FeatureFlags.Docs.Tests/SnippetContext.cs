@@ -24,6 +24,7 @@ internal static partial class SnippetContext
         global using System.Threading.Tasks;
         global using FeatureFlags;
         global using FeatureFlags.AspNetCore;
+        global using FeatureFlags.Etcd;
         global using FeatureFlags.Testing;
         global using Microsoft.AspNetCore.Builder;
         global using Microsoft.AspNetCore.Http;
@@ -31,6 +32,7 @@ internal static partial class SnippetContext
         global using Microsoft.AspNetCore.Mvc.RazorPages;
         global using Microsoft.AspNetCore.Mvc.Testing;
         global using Microsoft.AspNetCore.TestHost;
+        global using Microsoft.Extensions.Configuration;
         global using Microsoft.Extensions.DependencyInjection;
         global using Xunit;
         """;

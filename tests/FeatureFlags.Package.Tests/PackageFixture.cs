@@ -18,7 +18,7 @@ public sealed class PackageFixture : IDisposable
         Consumer = Directory.CreateDirectory(Path.Combine(_root, "consumer")).FullName;
 
         // One after another: packing builds the projects each depends on, which must not run twice at once.
-        foreach (var name in new[] { "FeatureFlags", "FeatureFlags.Testing", "FeatureFlags.Testing.Xunit", "FeatureFlags.Testing.XunitV3" })
+        foreach (var name in new[] { "FeatureFlags", "FeatureFlags.Testing", "FeatureFlags.Testing.Xunit", "FeatureFlags.Testing.XunitV3", "FeatureFlags.Etcd" })
         {
             var project = Path.Combine(RepoRoot, "src", name, name + ".csproj");
             var pack = DotNet.Run(RepoRoot, packagesFolder: null, "pack", project, "-c", "Release", "-o", Feed, "-nodeReuse:false", "-p:UseSharedCompilation=false");

@@ -21,6 +21,7 @@ public sealed class PackageLayoutTests(PackageFixture package)
     [InlineData("FeatureFlags.Testing")]
     [InlineData("FeatureFlags.Testing.Xunit")]
     [InlineData("FeatureFlags.Testing.XunitV3")]
+    [InlineData("FeatureFlags.Etcd")]
     public void Pack_EachPackage_CarriesItsOwnShortReadme(string packageId)
     {
         var readme = package.ReadEntry(packageId, "README.md");
@@ -28,6 +29,17 @@ public sealed class PackageLayoutTests(PackageFixture package)
         readme.ShouldStartWith($"# {packageId}\n");
         readme.Split('\n').Length.ShouldBeLessThan(40);
         package.ReadEntry(packageId, packageId + ".nuspec").ShouldContain("<readme>README.md</readme>");
+    }
+
+    [Fact]
+    public void Pack_Etcd_DependsOnTheCoreAndDotnetEtcd10ForBothFrameworks()
+    {
+        var nuspec = package.ReadEntry("FeatureFlags.Etcd", "FeatureFlags.Etcd.nuspec");
+
+        nuspec.ShouldContain("<group targetFramework=\"net8.0\">");
+        nuspec.ShouldContain("<group targetFramework=\"net10.0\">");
+        nuspec.ShouldContain("<dependency id=\"dotnet-etcd\" version=\"10.0.0\"");
+        nuspec.ShouldContain("<dependency id=\"FeatureFlags\" version=\"" + package.Version + "\"");
     }
 
     [Fact]
