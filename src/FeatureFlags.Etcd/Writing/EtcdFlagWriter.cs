@@ -3,6 +3,7 @@ using FeatureFlags.Etcd.Client;
 using FeatureFlags.Etcd.Configuration;
 using FeatureFlags.Validation;
 using Google.Protobuf;
+using Grpc.Core;
 
 namespace FeatureFlags.Etcd;
 
@@ -36,8 +37,8 @@ public sealed class EtcdFlagWriter : IDisposable
     public async Task<EtcdFlagValue> GetAsync(string flag, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(flag);
-        var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var response = await connection.Client.GetAsync(new RangeRequest { Key = ByteString.CopyFromUtf8(_settings.Prefix + flag) }, connection.Headers, connection.Deadline, cancellationToken).ConfigureAwait(false);
+        var request = new RangeRequest { Key = ByteString.CopyFromUtf8(_settings.Prefix + flag) };
+        var response = await CallAsync((c, token) => c.Client.GetAsync(request, c.Headers, c.Deadline, token), cancellationToken).ConfigureAwait(false);
         return response.Kvs.Count == 0
             ? new EtcdFlagValue(flag, null, 0)
             : new EtcdFlagValue(flag, response.Kvs[0].Value.ToStringUtf8(), response.Kvs[0].ModRevision);
@@ -81,8 +82,7 @@ public sealed class EtcdFlagWriter : IDisposable
             transaction.Failure.Add(new RequestOp { RequestRange = new RangeRequest { Key = key } });
         }
 
-        var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var response = await connection.Client.TransactionAsync(transaction, connection.Headers, connection.Deadline, cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync((c, token) => c.Client.TransactionAsync(transaction, c.Headers, c.Deadline, token), cancellationToken).ConfigureAwait(false);
         if (!response.Succeeded)
         {
             var conflicts = list
@@ -109,8 +109,7 @@ public sealed class EtcdFlagWriter : IDisposable
         transaction.Compare.Add(new Compare { Key = key, Target = Compare.Types.CompareTarget.Mod, Result = Compare.Types.CompareResult.Equal, ModRevision = expectedRevision });
         transaction.Success.Add(new RequestOp { RequestDeleteRange = new DeleteRangeRequest { Key = key } });
         transaction.Failure.Add(new RequestOp { RequestRange = new RangeRequest { Key = key } });
-        var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var response = await connection.Client.TransactionAsync(transaction, connection.Headers, connection.Deadline, cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync((c, token) => c.Client.TransactionAsync(transaction, c.Headers, c.Deadline, token), cancellationToken).ConfigureAwait(false);
         if (!response.Succeeded)
         {
             throw new EtcdFlagConflictException([(flag, expectedRevision, response.Responses[0].ResponseRange.Kvs.FirstOrDefault()?.ModRevision ?? 0)]);
@@ -155,6 +154,37 @@ public sealed class EtcdFlagWriter : IDisposable
         if (problems.Count > 0)
         {
             throw new FlagConfigurationException(problems.Select(p => p.ToString()));
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="call"/> on the writer's connection. etcd's authentication tokens expire (after five minutes by
+    /// default): a call refused as unauthenticated gets a new connection and token, and runs once more.
+    /// </summary>
+    private async Task<T> CallAsync<T>(Func<EtcdConnection, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await call(connection, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Unauthenticated && _settings.Username is not null)
+        {
+            await _opening.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (ReferenceEquals(_connection, connection))
+                {
+                    _connection = null;
+                    connection.Dispose();
+                }
+            }
+            finally
+            {
+                _opening.Release();
+            }
+
+            return await call(await ConnectionAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
     }
 
