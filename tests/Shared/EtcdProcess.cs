@@ -15,9 +15,16 @@ public sealed class EtcdProcess : IAsyncDisposable
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("featureflags-etcd-").FullName;
     private readonly int _clientPort = FreePort();
     private readonly int _peerPort = FreePort();
+    private readonly (string Certificate, string Key)? _tls;
     private Process? _process;
 
-    public string Endpoint => $"http://127.0.0.1:{_clientPort}";
+    /// <summary>A server on plain HTTP, or on TLS with the PEM files given.</summary>
+    public EtcdProcess((string Certificate, string Key)? tls = null)
+    {
+        _tls = tls;
+    }
+
+    public string Endpoint => $"{(_tls is null ? "http" : "https")}://127.0.0.1:{_clientPort}";
 
     public async Task StartAsync()
     {
@@ -42,6 +49,14 @@ public sealed class EtcdProcess : IAsyncDisposable
                 UseShellExecute = false,
             },
         };
+        if (_tls is { } files)
+        {
+            process.StartInfo.ArgumentList.Add("--cert-file");
+            process.StartInfo.ArgumentList.Add(files.Certificate);
+            process.StartInfo.ArgumentList.Add("--key-file");
+            process.StartInfo.ArgumentList.Add(files.Key);
+        }
+
         void OnLine(object sender, DataReceivedEventArgs e)
         {
             if (e.Data is null)

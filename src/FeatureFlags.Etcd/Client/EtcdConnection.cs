@@ -40,19 +40,17 @@ internal sealed class EtcdConnection : IDisposable
     /// <summary>Opens a channel to <paramref name="endpoint"/> and authenticates when a user is configured.</summary>
     public static async Task<EtcdConnection> OpenAsync(string endpoint, EtcdSettings settings, CancellationToken cancellationToken)
     {
-        var options = new GrpcChannelOptions
+        var handler = new SocketsHttpHandler
         {
-            HttpHandler = new SocketsHttpHandler
-            {
-                // A server that vanishes without closing the connection is noticed within seconds, not at the next write.
-                KeepAlivePingDelay = TimeSpan.FromSeconds(5),
-                KeepAlivePingTimeout = TimeSpan.FromSeconds(5),
-                KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
-                ConnectTimeout = settings.Timeout,
-                EnableMultipleHttp2Connections = true,
-            },
-            DisposeHttpClient = true,
+            // A server that vanishes without closing the connection is noticed within seconds, not at the next write.
+            KeepAlivePingDelay = TimeSpan.FromSeconds(5),
+            KeepAlivePingTimeout = TimeSpan.FromSeconds(5),
+            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
+            ConnectTimeout = settings.Timeout,
+            EnableMultipleHttp2Connections = true,
         };
+        settings.ConfigureTls?.Invoke(handler.SslOptions);
+        var options = new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true };
         settings.ConfigureChannel?.Invoke(options);
         var connection = new EtcdConnection(endpoint, GrpcChannel.ForAddress(endpoint, options), settings.Timeout);
         try

@@ -1,3 +1,4 @@
+using System.Net.Security;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,6 +18,7 @@ internal sealed class EtcdSettings
         Username = options.Username;
         Password = options.Password;
         ConfigureChannel = options.ConfigureChannel;
+        ConfigureTls = options.ConfigureTls;
         Timeout = options.Timeout;
         StartWithoutEtcd = options.StartWithoutEtcd;
         CacheFile = options.CacheFile;
@@ -37,6 +39,8 @@ internal sealed class EtcdSettings
     public string? Password { get; }
 
     public Action<GrpcChannelOptions>? ConfigureChannel { get; }
+
+    public Action<SslClientAuthenticationOptions>? ConfigureTls { get; }
 
     public TimeSpan Timeout { get; }
 

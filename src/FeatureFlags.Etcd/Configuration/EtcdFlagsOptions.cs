@@ -1,3 +1,4 @@
+using System.Net.Security;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 
@@ -33,7 +34,14 @@ public sealed class EtcdFlagsOptions
     /// <summary>Gets or sets the password of <see cref="Username"/>.</summary>
     public string? Password { get; set; }
 
-    /// <summary>Gets or sets a hook for the gRPC channel of each endpoint: client certificates, custom trust, message sizes.</summary>
+    /// <summary>
+    /// Gets or sets a hook for the TLS of <c>https://</c> endpoints: a private certificate authority
+    /// (<see cref="SslClientAuthenticationOptions.RemoteCertificateValidationCallback"/>), client certificates.
+    /// Default: the system's trust store.
+    /// </summary>
+    public Action<SslClientAuthenticationOptions>? ConfigureTls { get; set; }
+
+    /// <summary>Gets or sets a hook for the gRPC channel of each endpoint, applied last: message sizes, a handler of your own.</summary>
     public Action<GrpcChannelOptions>? ConfigureChannel { get; set; }
 
     /// <summary>Gets or sets how long one read or write may take before it fails. Default: 5 seconds.</summary>
