@@ -1,3 +1,5 @@
+using FeatureFlags.Etcd.Client;
+using FeatureFlags.Etcd.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -53,6 +55,18 @@ internal sealed class FlagHost : IDisposable
             Copy(Options(server, prefix, logs), options);
             configure?.Invoke(options);
         });
+        return Services(configuration, logs);
+    }
+
+    /// <summary>
+    /// Starts an instance whose source runs <paramref name="beforeWatch"/> after its first read and before its watch
+    /// starts: a test changes etcd in that gap.
+    /// </summary>
+    public static FlagHost StartWithGap(EtcdServer server, string prefix, Func<CancellationToken, Task> beforeWatch)
+    {
+        var logs = new LogCapture();
+        var configuration = new ConfigurationManager();
+        ((IConfigurationBuilder)configuration).Add(new EtcdFlagsSource(EtcdSettings.From(Options(server, prefix, logs), null)) { BeforeWatch = beforeWatch });
         return Services(configuration, logs);
     }
 

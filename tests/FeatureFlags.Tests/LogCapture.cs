@@ -3,19 +3,25 @@ using Microsoft.Extensions.Logging;
 
 namespace FeatureFlags.Tests;
 
-/// <summary>Collects log entries so tests can assert on what the runtime reports, and wait for it.</summary>
+/// <summary>
+/// Collects log entries so tests can assert on what the runtime reports, and wait for it without sleeping. Shared by
+/// the runtime's tests and the etcd source's (linked).
+/// </summary>
 internal sealed class LogCapture : ILoggerProvider, ILoggerFactory
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
-    private readonly ConcurrentDictionary<int, TaskCompletionSource> _waiters = new();
+    private readonly List<(Func<LogEntry, bool> Match, TaskCompletionSource<LogEntry> Done)> _waiters = [];
 
     public IReadOnlyList<LogEntry> Entries => _entries.ToArray();
 
     public IEnumerable<LogEntry> WithEventId(int id) => _entries.Where(e => e.EventId.Id == id);
 
     /// <summary>Completes when an entry with the event id is logged (after this call).</summary>
-    public Task Next(int eventId) =>
-        _waiters.GetOrAdd(eventId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+    public Task Next(int eventId) => Wait(e => e.EventId.Id == eventId, includeLogged: false);
+
+    /// <summary>Completes with the first entry, logged before or after this call, that <paramref name="match"/> accepts.</summary>
+    public Task<LogEntry> WaitAsync(Func<LogEntry, bool> match, TimeSpan? timeout = null) =>
+        Wait(match, includeLogged: true).WaitAsync(timeout ?? TimeSpan.FromSeconds(20));
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -25,12 +31,31 @@ internal sealed class LogCapture : ILoggerProvider, ILoggerFactory
     {
     }
 
+    private Task<LogEntry> Wait(Func<LogEntry, bool> match, bool includeLogged)
+    {
+        lock (_waiters)
+        {
+            if (includeLogged && _entries.FirstOrDefault(match) is { } found)
+            {
+                return Task.FromResult(found);
+            }
+
+            var done = new TaskCompletionSource<LogEntry>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((match, done));
+            return done.Task;
+        }
+    }
+
     private void Add(LogEntry entry)
     {
-        _entries.Enqueue(entry);
-        if (_waiters.TryRemove(entry.EventId.Id, out var waiter))
+        lock (_waiters)
         {
-            waiter.TrySetResult();
+            _entries.Enqueue(entry);
+            foreach (var waiter in _waiters.Where(w => w.Match(entry)).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Done.TrySetResult(entry);
+            }
         }
     }
 

@@ -50,15 +50,9 @@ public sealed class EtcdFlagsSourceTests(EtcdServer server) : IClassFixture<Etcd
     {
         using var writer = new EtcdFlagWriter(FlagHost.Options(server, _prefix));
         var created = await writer.SetAsync("Gap", "false", 0);
-        var logs = new LogCapture();
-        var configuration = new ConfigurationManager();
 
         // The write lands after the range read and before the watch starts: the watch must begin at the read's revision + 1.
-        ((IConfigurationBuilder)configuration).Add(new EtcdFlagsSource(EtcdSettings.From(FlagHost.Options(server, _prefix, logs), null))
-        {
-            BeforeWatch = async token => await writer.SetAsync("Gap", "true", created, token),
-        });
-        using var host = FlagHost.Services(configuration, logs);
+        using var host = FlagHost.StartWithGap(server, _prefix, async token => await writer.SetAsync("Gap", "true", created, token));
 
         await host.ChangedAsync("Gap", "true");
         host.Snapshot().IsEnabled("Gap").ShouldBeTrue();
@@ -125,23 +119,17 @@ public sealed class EtcdFlagsSourceTests(EtcdServer server) : IClassFixture<Etcd
     {
         using var writer = new EtcdFlagWriter(FlagHost.Options(server, _prefix));
         var created = await writer.SetAsync("Compacted", "false", 0);
-        var logs = new LogCapture();
-        var configuration = new ConfigurationManager();
-        ((IConfigurationBuilder)configuration).Add(new EtcdFlagsSource(EtcdSettings.From(FlagHost.Options(server, _prefix, logs), null))
+        using var host = FlagHost.StartWithGap(server, _prefix, async token =>
         {
-            BeforeWatch = async token =>
-            {
-                // The revision the watch would resume from is compacted away before it starts.
-                var changed = await writer.SetAsync("Compacted", "true", created, token);
-                var revision = await writer.SetAsync("Other", "false", 0, token);
-                using var client = new EtcdClient(server.Endpoint);
-                await client.CompactAsync(new CompactionRequest { Revision = revision, Physical = true }, cancellationToken: token);
-            },
+            // The revision the watch would resume from is compacted away before it starts.
+            await writer.SetAsync("Compacted", "true", created, token);
+            var revision = await writer.SetAsync("Other", "false", 0, token);
+            using var client = new EtcdClient(server.Endpoint);
+            await client.CompactAsync(new CompactionRequest { Revision = revision, Physical = true }, cancellationToken: token);
         });
-        using var host = FlagHost.Services(configuration, logs);
 
         await host.ChangedAsync("Compacted", "true");
-        logs.WithEventId(1103).ShouldHaveSingleItem();
+        host.Logs.WithEventId(1103).ShouldHaveSingleItem();
         host.Snapshot().IsEnabled("Compacted").ShouldBeTrue();
     }
 

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 
 namespace FeatureFlags.Tests.Architecture;
@@ -28,15 +27,7 @@ public sealed partial class ImportDirectionTests
     // The runtime's internal namespaces the testing packages may import: only the entry point made for them.
     private static readonly string[] TestingMayImport = ["Fixed", "Testing"];
 
-    public static TheoryData<string> Files()
-    {
-        var root = Path.Combine(RepoRoot, "src", "FeatureFlags");
-        return new(Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'))
-            .Order(StringComparer.Ordinal));
-    }
+    public static TheoryData<string> Files() => SourceFiles.Under("FeatureFlags", relativeTo: "FeatureFlags");
 
     [Theory]
     [MemberData(nameof(Files))]
@@ -45,28 +36,19 @@ public sealed partial class ImportDirectionTests
         var folder = Allowed.Keys.Where(f => file.StartsWith(f + "/", StringComparison.Ordinal)).MaxBy(f => f.Length);
         folder.ShouldNotBeNull($"{file} is in no folder of the data path: add the folder to {nameof(ImportDirectionTests)} and docs/architecture.md");
 
-        var text = File.ReadAllText(Path.Combine(RepoRoot, "src", "FeatureFlags", file));
+        var text = SourceFiles.Read("FeatureFlags/" + file);
         var imports = UsingPattern().Matches(text).Select(m => m.Groups[1].Value).Distinct();
 
         imports.Where(i => !Allowed[folder].Contains(i)).ShouldBeEmpty($"{file} imports a stage that comes after it (or beside it)");
     }
 
-    public static TheoryData<string> TestingFiles()
-    {
-        var src = Path.Combine(RepoRoot, "src");
-        return new(Directory.EnumerateDirectories(src, "FeatureFlags.Testing*")
-            .SelectMany(d => Directory.EnumerateFiles(d, "*.cs", SearchOption.AllDirectories))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(src, f).Replace(Path.DirectorySeparatorChar, '/'))
-            .Order(StringComparer.Ordinal));
-    }
+    public static TheoryData<string> TestingFiles() => SourceFiles.Under("FeatureFlags.Testing*");
 
     [Theory]
     [MemberData(nameof(TestingFiles))]
     public void Imports_TestingPackageFile_OnlyTheFixedEntryPoint(string file)
     {
-        var text = File.ReadAllText(Path.Combine(RepoRoot, "src", file));
+        var text = SourceFiles.Read(file);
         var imports = UsingPattern().Matches(text).Select(m => m.Groups[1].Value).Distinct();
 
         imports.Where(i => !TestingMayImport.Contains(i)).ShouldBeEmpty($"{file} reaches past FeatureFlags.Fixed into the runtime's internals");
@@ -92,8 +74,6 @@ public sealed partial class ImportDirectionTests
         }
     }
 
-    private static string RepoRoot =>
-        typeof(ImportDirectionTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
 
     [GeneratedRegex(@"^\s*using\s+FeatureFlags\.(\w+)\s*;", RegexOptions.Multiline)]
     private static partial Regex UsingPattern();

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 
 namespace FeatureFlags.Tests.Architecture;
@@ -16,21 +15,13 @@ public sealed partial class NonPublicAccessTests
         ["FeatureFlags/Declarations/FlagCatalog.cs"] = "the reflection fallback reads the constants of the application's own [FlagCatalog] class",
     };
 
-    public static TheoryData<string> Files()
-    {
-        var root = Path.Combine(RepoRoot, "src");
-        return new(Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'))
-            .Order(StringComparer.Ordinal));
-    }
+    public static TheoryData<string> Files() => SourceFiles.Under("*");
 
     [Theory]
     [MemberData(nameof(Files))]
     public void Source_EveryShippedFile_ReadsNoNonPublicMember(string file)
     {
-        var text = File.ReadAllText(Path.Combine(RepoRoot, "src", file));
+        var text = SourceFiles.Read(file);
         var found = NonPublicAccess().Matches(text).Select(m => m.Value);
         if (OwnTypesOnly.ContainsKey(file))
         {
@@ -40,8 +31,6 @@ public sealed partial class NonPublicAccessTests
         found.ShouldBeEmpty($"{file} reaches into another assembly's internals");
     }
 
-    private static string RepoRoot =>
-        typeof(NonPublicAccessTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
 
     // UnsafeAccessor, reflection asking for non-public members, and recognising a type by its name.
     [GeneratedRegex(@"UnsafeAccessor|BindingFlags\.NonPublic|GetType\(\)\.(Full)?Name\s*(==|switch|\))|case\s+""\w+ConfigurationProvider""")]
