@@ -121,7 +121,11 @@ internal sealed class EtcdFlagsProvider : ConfigurationProvider, IConfigurationP
             // Stopping: the loop's end is all that matters.
         }
 
-        _stopping.Dispose();
+        // A loop still unwinding reads the token: the source is only released once it has ended.
+        if (_watching is null || _watching.IsCompleted)
+        {
+            _stopping.Dispose();
+        }
     }
 
     public override string ToString() => $"etcd {_settings.EndpointList} {_settings.Prefix}";

@@ -46,6 +46,22 @@ public sealed class EtcdFlagsSourceTests(EtcdServer server) : IClassFixture<Etcd
     }
 
     [Fact]
+    public async Task Watch_FlagDeleted_NoLongerConfigured()
+    {
+        using var writer = new EtcdFlagWriter(FlagHost.Options(server, _prefix));
+        await writer.SetAsync("Keep", "true", 0);
+        var revision = await writer.SetAsync("Old", "true", 0);
+        using var host = FlagHost.Start(server, _prefix);
+
+        var removed = host.Logs.WaitAsync(e => e.EventId.Id == 1001 && e.Message.StartsWith("Feature flag Old changed from true to (absent)", StringComparison.Ordinal));
+        await writer.DeleteAsync("Old", revision);
+        await removed;
+
+        host.Snapshot().Explain("Old").Reason.ShouldBe(EvaluationReason.UnknownFlag);
+        host.Snapshot().IsEnabled("Keep").ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Watch_ChangeBetweenLoadAndWatch_NotLost()
     {
         using var writer = new EtcdFlagWriter(FlagHost.Options(server, _prefix));
