@@ -9,6 +9,12 @@ public sealed class FeatureFlagsOptions
     public string SectionName { get; set; } = FlagRules.DefaultSectionName;
 
     /// <summary>
+    /// Gets or sets the configuration section that holds the segments: named audiences (users, groups, rules) that flags
+    /// name in their <c>Segments</c> and <c>Exclude</c>. Defaults to <c>FeatureFlagSegments</c>.
+    /// </summary>
+    public string SegmentsSectionName { get; set; } = FlagRules.DefaultSegmentsSectionName;
+
+    /// <summary>
     /// Gets or sets whether reading a flag that no catalog declares and no configuration mentions throws
     /// <see cref="KeyNotFoundException"/> instead of reading <see langword="false"/> with a warning.
     /// Off by default; turn it on in development and tests to catch typos early.

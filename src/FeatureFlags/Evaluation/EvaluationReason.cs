@@ -24,6 +24,18 @@ public enum EvaluationReason
     /// <summary>No configuration and no catalog knows the flag; the value is <see langword="false"/>.</summary>
     UnknownFlag = 6,
 
-    /// <summary>The flag has allow-lists and no rollout, and the context is in none of them.</summary>
+    /// <summary>The flag has allow-lists, segments or rules and no rollout, and the context is admitted by none of them.</summary>
     NotTargeted = 7,
+
+    /// <summary>The context is in the flag's <c>Exclude</c>: off, whatever else matches. <see cref="FlagEvaluation.DecidingRule"/> is <c>Exclude</c>.</summary>
+    Excluded = 8,
+
+    /// <summary>
+    /// A rule matched the context's attributes; the value is on, or off when the context fell outside the rule's rollout.
+    /// <see cref="FlagEvaluation.DecidingRule"/> names the rule (<c>Rules:1</c>).
+    /// </summary>
+    RuleMatch = 9,
+
+    /// <summary>The context is in a segment the flag names. <see cref="FlagEvaluation.DecidingRule"/> names it (<c>Segments:ProBenelux</c>).</summary>
+    SegmentMatch = 10,
 }

@@ -8,9 +8,10 @@ public sealed class FlagEvaluation
 {
     private readonly FlagValueSource? _shorthandAsEnabled;
 
-    internal FlagEvaluation(string flag, bool isEnabled, string? variant, EvaluationReason reason, FlagDefinition? definition, IReadOnlyList<FlagValueSource> sources, FlagValueSource? decidingSource = null, FlagValueSource? shorthandAsEnabled = null)
+    internal FlagEvaluation(string flag, bool isEnabled, string? variant, EvaluationReason reason, FlagDefinition? definition, IReadOnlyList<FlagValueSource> sources, FlagValueSource? decidingSource = null, FlagValueSource? shorthandAsEnabled = null, string? decidingRule = null)
     {
         DecidingSource = decidingSource;
+        DecidingRule = decidingRule;
         _shorthandAsEnabled = shorthandAsEnabled;
         Flag = flag;
         IsEnabled = isEnabled;
@@ -51,6 +52,13 @@ public sealed class FlagEvaluation
     public FlagValueSource? DecidingSource { get; }
 
     /// <summary>
+    /// Gets the rule, segment or exclusion that decided, for <see cref="EvaluationReason.RuleMatch"/> (<c>Rules:1</c>),
+    /// <see cref="EvaluationReason.SegmentMatch"/> (<c>Segments:ProBenelux</c>) and <see cref="EvaluationReason.Excluded"/>
+    /// (<c>Exclude</c>); otherwise <see langword="null"/>.
+    /// </summary>
+    public string? DecidingRule { get; }
+
+    /// <summary>
     /// Gets a sentence on a precedence rule that decided the answer and that readers often do not expect, or
     /// <see langword="null"/>. Today one rule has one: a plain <c>false</c> in an earlier source counts as
     /// <c>Enabled: false</c> under an object that a later source gives the flag, so adding
@@ -68,7 +76,8 @@ public sealed class FlagEvaluation
         var value = IsEnabled ? "on" : "off";
         var variant = Variant is null ? string.Empty : $" variant '{Variant}'";
         var source = Sources.Count == 0 ? "no configuration" : string.Join(", ", Sources);
+        var reason = DecidingRule is null ? Reason.ToString() : $"{Reason} {DecidingRule}";
         var note = Note is { } text ? $": {text}" : string.Empty;
-        return $"{Flag}: {value}{variant} ({Reason}; {source}){note}";
+        return $"{Flag}: {value}{variant} ({reason}; {source}){note}";
     }
 }

@@ -89,7 +89,8 @@ internal sealed class FlagSnapshot : IFlagSnapshot
 
     private FlagEvaluation Explain(CompiledFlag flag)
     {
-        var enabled = flag.Evaluate(Context, out var reason);
-        return new FlagEvaluation(flag.Name, enabled, flag.GetVariant(Context), reason, flag.Definition, flag.Sources, flag.DecidingSource(reason), flag.ShorthandAsEnabled);
+        var enabled = flag.Evaluate(Context, out var reason, out var decider);
+        return new FlagEvaluation(
+            flag.Name, enabled, flag.GetVariant(Context), reason, flag.Definition, flag.Sources, flag.DecidingSource(reason, decider), flag.ShorthandAsEnabled, CompiledFlag.DecidingRule(decider));
     }
 }

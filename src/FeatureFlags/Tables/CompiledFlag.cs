@@ -20,9 +20,24 @@ internal sealed class CompiledFlag
     private readonly uint _variantSeed;
     private readonly ulong[] _variantThresholds;
     private readonly string[] _variantNames;
+    private readonly CompiledAudience? _exclude;
+    private readonly CompiledAudience[] _segments = [];
+    private readonly CompiledRule[] _rules = [];
     private string? _description;
 
-    public CompiledFlag(string name, FlagDefinition? definition, FlagSpec? spec, FlagValueSource[] sources, FlagValueSource? shorthandAsEnabled = null)
+    /// <param name="name">The flag's name.</param>
+    /// <param name="definition">Its declaration, or null.</param>
+    /// <param name="spec">Its validated configuration, or null when configuration is silent.</param>
+    /// <param name="sources">The keys that supplied it.</param>
+    /// <param name="shorthandAsEnabled">See <see cref="ShorthandAsEnabled"/>.</param>
+    /// <param name="segments">Every segment, compiled; validation has checked that the flag names only these.</param>
+    public CompiledFlag(
+        string name,
+        FlagDefinition? definition,
+        FlagSpec? spec,
+        FlagValueSource[] sources,
+        FlagValueSource? shorthandAsEnabled = null,
+        IReadOnlyDictionary<string, CompiledAudience>? segments = null)
     {
         Name = name;
         Definition = definition;
@@ -56,6 +71,16 @@ internal sealed class CompiledFlag
             (_isStatic, _staticValue, _staticReason) = (true, true, EvaluationReason.Static);
             return;
         }
+
+        segments ??= new Dictionary<string, CompiledAudience>();
+        if (spec.Exclude is { } exclude)
+        {
+            _exclude = new CompiledAudience(AudienceRules.ExcludeProperty, exclude.Origin);
+            _exclude.Fill(exclude, name + ":Exclude", segments);
+        }
+
+        _segments = spec.Segments.Select(s => segments[s]).ToArray();
+        _rules = spec.Rules.Select(r => new CompiledRule(r, name + ":Rules:" + r.Index, "Rules:" + r.Index)).ToArray();
 
         // An empty allow-list matches nobody; without a rollout the flag is then off for everybody.
         _users = spec.Users is { Length: > 0 } users ? new NameSet(users) : null;
@@ -95,27 +120,43 @@ internal sealed class CompiledFlag
     /// <c>Groups</c>, <c>Rollout</c>, <c>Enabled</c>), as validation recorded it; otherwise, and for a shorthand, the
     /// last source. Null when configuration is silent.
     /// </summary>
-    public FlagValueSource? DecidingSource(EvaluationReason reason) =>
+    public FlagValueSource? DecidingSource(EvaluationReason reason, object? decider = null) =>
         reason switch
         {
             EvaluationReason.TargetedUser => Spec?.Origins.Users,
             EvaluationReason.TargetedGroup => Spec?.Origins.Groups,
             EvaluationReason.Rollout => Spec?.Origins.Rollout,
             EvaluationReason.Disabled => Spec?.Origins.Enabled,
+            EvaluationReason.RuleMatch => (decider as CompiledRule)?.Origin,
+            EvaluationReason.SegmentMatch or EvaluationReason.Excluded => (decider as CompiledAudience)?.Origin,
             _ => null,
         } ?? (Sources.Length == 0 ? null : Sources[^1]);
 
-    public bool IsEnabled(EvaluationContext context) => _isStatic ? _staticValue : EvaluateTargeting(context, out _);
+    /// <summary>The rule, segment or exclusion that decided, as <see cref="FlagEvaluation.DecidingRule"/> names it; null for the others.</summary>
+    public static string? DecidingRule(object? decider) =>
+        decider switch
+        {
+            CompiledRule rule => rule.Path,
+            CompiledAudience { Name: AudienceRules.ExcludeProperty } => AudienceRules.ExcludeProperty,
+            CompiledAudience segment => AudienceRules.SegmentsProperty + ":" + segment.Name,
+            _ => null,
+        };
 
-    public bool Evaluate(EvaluationContext context, out EvaluationReason reason)
+    public bool IsEnabled(EvaluationContext context) => _isStatic ? _staticValue : EvaluateTargeting(context, out _, out _);
+
+    public bool Evaluate(EvaluationContext context, out EvaluationReason reason) => Evaluate(context, out reason, out _);
+
+    /// <summary>Evaluates, and says which rule, segment or exclusion decided (<paramref name="decider"/>), for <c>Explain</c>.</summary>
+    public bool Evaluate(EvaluationContext context, out EvaluationReason reason, out object? decider)
     {
         if (_isStatic)
         {
             reason = _staticReason;
+            decider = null;
             return _staticValue;
         }
 
-        return EvaluateTargeting(context, out reason);
+        return EvaluateTargeting(context, out reason, out decider);
     }
 
     public string? GetVariant(EvaluationContext context)
@@ -138,8 +179,20 @@ internal sealed class CompiledFlag
         return _variantNames[^1];
     }
 
-    private bool EvaluateTargeting(EvaluationContext context, out EvaluationReason reason)
+    /// <summary>
+    /// The documented order: exclusions, then users, groups, segments and rules (the first that admits the context
+    /// decides), then the flag's rollout.
+    /// </summary>
+    private bool EvaluateTargeting(EvaluationContext context, out EvaluationReason reason, out object? decider)
     {
+        decider = null;
+        if (_exclude is not null && _exclude.Contains(context))
+        {
+            decider = _exclude;
+            reason = EvaluationReason.Excluded;
+            return false;
+        }
+
         if (_users is not null && context.Key is { } key && _users.Contains(key))
         {
             reason = EvaluationReason.TargetedUser;
@@ -155,6 +208,27 @@ internal sealed class CompiledFlag
                     reason = EvaluationReason.TargetedGroup;
                     return true;
                 }
+            }
+        }
+
+        foreach (var segment in _segments)
+        {
+            if (segment.Contains(context))
+            {
+                decider = segment;
+                reason = EvaluationReason.SegmentMatch;
+                return true;
+            }
+        }
+
+        foreach (var rule in _rules)
+        {
+            if (rule.Matches(context))
+            {
+                // The first matching rule decides, within its rollout.
+                decider = rule;
+                reason = EvaluationReason.RuleMatch;
+                return rule.InRollout(context);
             }
         }
 

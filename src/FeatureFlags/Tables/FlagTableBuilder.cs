@@ -29,12 +29,14 @@ internal sealed class FlagTableBuilder
     {
         var found = new List<FlagProblem>();
         var declared = Declarations(found);
+        var segments = ReadSegments(found);
         var merged = LayeredFlagReader.Read(_configuration, _options.SectionName, found);
         var undeclared = new List<FlagProblem>();
         // Configured names are distinct (ignoring case) already; only declarations need a lookup, to find
         // the declared flags that configuration leaves out. A list keeps large reloads free of a big dictionary.
-        var compiled = new List<CompiledFlag>(merged.Count + declared.Count);
+        var parsed = new List<(MergedFlag Flag, FlagDefinition? Definition, FlagSpec Spec)>(merged.Count);
         var configuredDeclarations = new HashSet<FlagDefinition>();
+        var references = new List<KeyValuePair<string, string[]>>();
 
         foreach (var flag in merged)
         {
@@ -53,15 +55,17 @@ internal sealed class FlagTableBuilder
 
             if (spec is not null)
             {
-                compiled.Add(new CompiledFlag(definition?.Name ?? flag.Name, definition, spec, flag.Sources, flag.ShorthandAsEnabled));
+                parsed.Add((flag, definition, spec));
+                AddReferences(references, path, spec);
             }
         }
 
-        foreach (var definition in declared.Values.Where(d => !configuredDeclarations.Contains(d)))
+        foreach (var segment in segments)
         {
-            compiled.Add(new CompiledFlag(definition.Name, definition, null, []));
+            references.Add(new(segment.Value.Key + ":" + AudienceRules.SegmentsProperty, segment.Value.Value.Segments));
         }
 
+        AudienceRules.CheckSegments(segments, references, found);
         if (_options.TreatUndeclaredFlagsAsErrors)
         {
             found.AddRange(undeclared);
@@ -78,7 +82,62 @@ internal sealed class FlagTableBuilder
             FlagLog.UndeclaredFlag(_logger, Format(warning));
         }
 
+        var compiledSegments = CompileSegments(segments);
+        var compiled = new List<CompiledFlag>(parsed.Count + declared.Count);
+        foreach (var (flag, definition, spec) in parsed)
+        {
+            compiled.Add(new CompiledFlag(definition?.Name ?? flag.Name, definition, spec, flag.Sources, flag.ShorthandAsEnabled, compiledSegments));
+        }
+
+        foreach (var definition in declared.Values.Where(d => !configuredDeclarations.Contains(d)))
+        {
+            compiled.Add(new CompiledFlag(definition.Name, definition, null, []));
+        }
+
         return new FlagTable(compiled, _reporter);
+    }
+
+    /// <summary>The segments section, read and validated like flags: each segment by name, with its path and spec.</summary>
+    private Dictionary<string, KeyValuePair<string, AudienceSpec>> ReadSegments(List<FlagProblem> found)
+    {
+        var segments = new Dictionary<string, KeyValuePair<string, AudienceSpec>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var segment in LayeredFlagReader.Read(_configuration, _options.SegmentsSectionName, found))
+        {
+            var path = _options.SegmentsSectionName + ":" + segment.Name;
+            var before = found.Count;
+            var spec = AudienceRules.ParseAudience(path, segment.Node, found);
+            if (found.Count == before)
+            {
+                segments[segment.Name] = new(path, spec);
+            }
+        }
+
+        return segments;
+    }
+
+    private static void AddReferences(List<KeyValuePair<string, string[]>> references, string path, FlagSpec spec)
+    {
+        if (spec.Segments.Length > 0)
+        {
+            references.Add(new(path + ":" + AudienceRules.SegmentsProperty, spec.Segments));
+        }
+
+        if (spec.Exclude is { Segments.Length: > 0 } exclude)
+        {
+            references.Add(new(path + ":" + AudienceRules.ExcludeProperty + ":" + AudienceRules.SegmentsProperty, exclude.Segments));
+        }
+    }
+
+    /// <summary>Compiles every segment once, then links them: validation has ruled out unknown names and cycles.</summary>
+    private static Dictionary<string, CompiledAudience> CompileSegments(Dictionary<string, KeyValuePair<string, AudienceSpec>> segments)
+    {
+        var compiled = segments.ToDictionary(s => s.Key, s => new CompiledAudience(s.Key, s.Value.Value.Origin), StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, (path, spec)) in segments)
+        {
+            compiled[name].Fill(spec, "segment " + name, compiled);
+        }
+
+        return compiled;
     }
 
     private Dictionary<string, FlagDefinition> Declarations(List<FlagProblem> problems)

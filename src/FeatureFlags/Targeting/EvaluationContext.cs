@@ -1,10 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace FeatureFlags;
 
 /// <summary>
-/// Who a flag is evaluated for: a key (usually a user id) for allow-lists and sticky bucketing, and
-/// the groups the key belongs to. Immutable and thread-safe.
+/// Who a flag is evaluated for: a key (usually a user id) for allow-lists and sticky bucketing, the groups the key
+/// belongs to, and named attributes for rules (country, plan, app version, …). Immutable and thread-safe.
 /// </summary>
 /// <remarks>
 /// A context without a key is anonymous: user allow-lists never match it, and every anonymous
@@ -16,12 +17,25 @@ public sealed class EvaluationContext
     public static readonly EvaluationContext Empty = new(null);
 
     private readonly string[] _groups;
+    private readonly ContextAttribute[] _attributes;
 
     /// <summary>Creates a context.</summary>
     /// <param name="key">The stable identity that targeting and bucketing use, such as a user id; <see langword="null"/> for anonymous.</param>
     /// <param name="groups">The groups the key belongs to, such as roles or tenants.</param>
+    [SuppressMessage("ApiDesign", "RS0027:Public API with optional parameter(s) should have the most parameters amongst its public overloads", Justification = "Nothing has shipped yet; the short form is the common one, and the attributes overload takes params, which cannot follow an optional parameter.")]
     public EvaluationContext(string? key, IEnumerable<string>? groups = null)
+        : this(key, groups, [])
     {
+    }
+
+    /// <summary>Creates a context with attributes for rules: <c>new(userId, groups, new("country", "NL"), new("plan", "pro"))</c>.</summary>
+    /// <param name="key">The stable identity that targeting and bucketing use, such as a user id; <see langword="null"/> for anonymous.</param>
+    /// <param name="groups">The groups the key belongs to, such as roles or tenants; <see langword="null"/> for none.</param>
+    /// <param name="attributes">The attributes, each parsed once as it was made; a later attribute of the same name wins.</param>
+    /// <remarks>The attributes are copied into one array: with the context itself, the only allocations they cost.</remarks>
+    public EvaluationContext(string? key, IEnumerable<string>? groups, params ReadOnlySpan<ContextAttribute> attributes)
+    {
+        _attributes = attributes.Length == 0 ? [] : attributes.ToArray();
         Key = key;
         _groups = groups?.Where(g => !string.IsNullOrEmpty(g)).ToArray() ?? [];
         Groups = Array.AsReadOnly(_groups);
@@ -40,7 +54,39 @@ public sealed class EvaluationContext
 
     internal string[] GroupArray => _groups;
 
+    /// <summary>Gets the attributes, in the order given.</summary>
+    public IReadOnlyList<ContextAttribute> Attributes => _attributes;
+
+    /// <summary>Finds an attribute by name, ignoring case; the last one given wins. A lookup without allocation.</summary>
+    /// <param name="name">The attribute's name.</param>
+    /// <param name="attribute">The attribute, when found.</param>
+    /// <returns>Whether the context has the attribute.</returns>
+    public bool TryGetAttribute(string name, out ContextAttribute attribute)
+    {
+        var attributes = _attributes;
+        for (var i = attributes.Length - 1; i >= 0; i--)
+        {
+            var candidate = attributes[i].Name;
+            if (candidate.Length == name.Length && string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
+            {
+                attribute = attributes[i];
+                return true;
+            }
+        }
+
+        attribute = default;
+        return false;
+    }
+
     /// <inheritdoc />
-    public override string ToString() =>
-        _groups.Length == 0 ? $"Key={Key ?? "(anonymous)"}" : $"Key={Key ?? "(anonymous)"}, Groups=[{string.Join(", ", _groups)}]";
+    public override string ToString()
+    {
+        var text = $"Key={Key ?? "(anonymous)"}";
+        if (_groups.Length > 0)
+        {
+            text += $", Groups=[{string.Join(", ", _groups)}]";
+        }
+
+        return _attributes.Length == 0 ? text : text + $", Attributes=[{string.Join(", ", _attributes)}]";
+    }
 }

@@ -8,6 +8,7 @@ namespace FeatureFlags.Validation;
 internal static class FlagRules
 {
     public const string DefaultSectionName = "FeatureFlags";
+    public const string DefaultSegmentsSectionName = "FeatureFlagSegments";
     public const string EnabledProperty = "Enabled";
     public const string UsersProperty = "Users";
     public const string GroupsProperty = "Groups";
@@ -27,7 +28,11 @@ internal static class FlagRules
     /// <summary>How many characters of a configuration path or key a message shows.</summary>
     public const int MaxPathLength = 200;
 
-    public static readonly string[] Properties = { EnabledProperty, UsersProperty, GroupsProperty, RolloutProperty, VariantsProperty };
+    public static readonly string[] Properties =
+    {
+        EnabledProperty, UsersProperty, GroupsProperty, RolloutProperty, VariantsProperty,
+        AudienceRules.RulesProperty, AudienceRules.SegmentsProperty, AudienceRules.ExcludeProperty,
+    };
 
     /// <summary>Letters, digits, '.', '_' and '-'; not empty, and not digits alone (that is a list index in configuration).</summary>
     public static bool IsValidFlagName(string name)
@@ -108,7 +113,7 @@ internal static class FlagRules
         {
             if (node.Value == null || node.Value.Length == 0)
             {
-                problems.Add(new FlagProblem(path, "is empty: give true, false, or an object with Enabled, Users, Groups, Rollout or Variants", node.Origin));
+                problems.Add(new FlagProblem(path, "is empty: give true, false, or an object with " + string.Join(", ", Properties), node.Origin));
                 return null;
             }
 
@@ -123,6 +128,10 @@ internal static class FlagRules
         double? rollout = null;
         FlagOrigin? enabledOrigin = null, usersOrigin = null, groupsOrigin = null, rolloutOrigin = null;
         var variants = new FlagVariantWeight[0];
+        var rules = new RuleSpec[0];
+        var segments = new string[0];
+        AudienceSpec? exclude = null;
+        FlagOrigin? segmentsOrigin = null;
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in node.Children)
         {
@@ -168,18 +177,28 @@ internal static class FlagRules
                     }
 
                     break;
+                case AudienceRules.RulesProperty:
+                    rules = AudienceRules.ParseRules(propertyPath, child, problems);
+                    break;
+                case AudienceRules.SegmentsProperty:
+                    segmentsOrigin = child.Origin;
+                    segments = AudienceRules.ParseSegmentNames(propertyPath, child, problems);
+                    break;
+                case AudienceRules.ExcludeProperty:
+                    exclude = AudienceRules.ParseAudience(propertyPath, child, problems);
+                    break;
                 default:
                     problems.Add(new FlagProblem(
                         propertyPath,
                         "unknown property " + Quote(property.Key) + NameSuggestions.Hint(property.Key, Properties)
-                            + "; a flag object takes Enabled, Users, Groups, Rollout and Variants",
+                            + "; a flag object takes " + string.Join(", ", Properties),
                         child.Origin));
                     break;
             }
         }
 
         return problems.Count == before
-            ? new FlagSpec(false, enabled, users, groups, rollout, variants, new FlagSpecOrigins(enabledOrigin, usersOrigin, groupsOrigin, rolloutOrigin))
+            ? new FlagSpec(false, enabled, users, groups, rollout, variants, new FlagSpecOrigins(enabledOrigin, usersOrigin, groupsOrigin, rolloutOrigin, segmentsOrigin), rules, segments, exclude)
             : null;
     }
 
@@ -196,7 +215,7 @@ internal static class FlagRules
         return null;
     }
 
-    private static bool TryParseBoolean(string path, FlagNode node, ICollection<FlagProblem> problems, out bool value)
+    internal static bool TryParseBoolean(string path, FlagNode node, ICollection<FlagProblem> problems, out bool value)
     {
         // Only the words: "1", "yes" and "on" are typos of intent as much as "ture" is. Surrounding white
         // space is ignored, as it is for numbers.
@@ -218,7 +237,7 @@ internal static class FlagRules
         return false;
     }
 
-    private static bool RequireScalar(string path, FlagNode node, string expected, ICollection<FlagProblem> problems)
+    internal static bool RequireScalar(string path, FlagNode node, string expected, ICollection<FlagProblem> problems)
     {
         if (node.HasChildren || node.Value == null)
         {
@@ -229,7 +248,7 @@ internal static class FlagRules
         return true;
     }
 
-    private static double? ParsePercentage(string path, FlagNode node, ICollection<FlagProblem> problems)
+    internal static double? ParsePercentage(string path, FlagNode node, ICollection<FlagProblem> problems)
     {
         double value;
         if (!TryParseNumber(node.Value!, out value))
@@ -248,12 +267,12 @@ internal static class FlagRules
     }
 
     /// <summary>What JSON and the invariant culture write as a number (<c>12.5</c>, <c>1e1</c>), and finite.</summary>
-    private static bool TryParseNumber(string text, out double value) =>
+    internal static bool TryParseNumber(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
         && !double.IsNaN(value) && !double.IsInfinity(value);
 
     // The messages never quote an item or a key: these lists hold user ids, which must not reach a log.
-    private static string[] ParseStringList(string path, FlagNode node, ICollection<FlagProblem> problems)
+    internal static string[] ParseStringList(string path, FlagNode node, ICollection<FlagProblem> problems)
     {
         if (!node.HasChildren)
         {
@@ -355,7 +374,7 @@ internal static class FlagRules
         return problems.Count == before ? variants.ToArray() : new FlagVariantWeight[0];
     }
 
-    private static bool AllListIndexes(FlagNode node)
+    internal static bool AllListIndexes(FlagNode node)
     {
         foreach (var child in node.Children)
         {

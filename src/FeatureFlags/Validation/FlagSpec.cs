@@ -7,8 +7,21 @@ internal sealed class FlagSpec
     public static readonly FlagSpec On = new(true, true, null, null, null, new FlagVariantWeight[0]);
     public static readonly FlagSpec Off = new(true, false, null, null, null, new FlagVariantWeight[0]);
 
-    public FlagSpec(bool isShorthand, bool enabled, string[]? users, string[]? groups, double? rollout, FlagVariantWeight[] variants, FlagSpecOrigins? origins = null)
+    public FlagSpec(
+        bool isShorthand,
+        bool enabled,
+        string[]? users,
+        string[]? groups,
+        double? rollout,
+        FlagVariantWeight[] variants,
+        FlagSpecOrigins? origins = null,
+        RuleSpec[]? rules = null,
+        string[]? segments = null,
+        AudienceSpec? exclude = null)
     {
+        Rules = rules ?? new RuleSpec[0];
+        Segments = segments ?? new string[0];
+        Exclude = exclude;
         IsShorthand = isShorthand;
         Enabled = enabled;
         Users = users;
@@ -38,8 +51,20 @@ internal sealed class FlagSpec
     /// <summary>The group allow-list, or null when configuration gives none; empty means nobody, as for <see cref="Users"/>.</summary>
     public string[]? Groups { get; }
 
-    /// <summary>Whether the flag's value depends on the context: it has an allow-list (even an empty one) or a rollout.</summary>
-    public bool IsTargeted => Users != null || Groups != null || Rollout != null;
+    /// <summary>
+    /// Whether the flag's value depends on the context: it has an allow-list (even an empty one), a rollout, rules,
+    /// segments or exclusions.
+    /// </summary>
+    public bool IsTargeted => Users != null || Groups != null || Rollout != null || Rules.Length > 0 || Segments.Length > 0 || Exclude != null;
+
+    /// <summary>Rules on context attributes, any of which turns the flag on (within the rule's rollout); empty when none.</summary>
+    public RuleSpec[] Rules { get; }
+
+    /// <summary>The segments whose members the flag is on for, by name; empty when none.</summary>
+    public string[] Segments { get; }
+
+    /// <summary>Who is always off, whatever else matches; null when nobody is excluded.</summary>
+    public AudienceSpec? Exclude { get; }
 
     /// <summary>Percentage of context keys, 0 to 100, or null when every key is in.</summary>
     public double? Rollout { get; }
