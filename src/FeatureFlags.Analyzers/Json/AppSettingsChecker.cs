@@ -10,8 +10,15 @@ namespace FeatureFlags.Analyzers.Json;
 /// </summary>
 internal static class AppSettingsChecker
 {
+    /// <summary>The segments section's path: the runtime's default, <c>FeatureFlagSegments</c>.</summary>
+    public static readonly string[] SegmentsPath = { FlagRules.DefaultSegmentsSectionName };
+
     /// <summary>Problems in the file; each origin is the <see cref="TextSpan"/> to report at.</summary>
-    public static List<FlagProblem> Check(string text, CompilationFlags model, string[] sectionPath)
+    /// <param name="text">The file's text.</param>
+    /// <param name="model">The flags the compilation declares.</param>
+    /// <param name="sectionPath">The flags section's path.</param>
+    /// <param name="otherSegments">The segments the project's other appsettings files define, which this file's flags may name.</param>
+    public static List<FlagProblem> Check(string text, CompilationFlags model, string[] sectionPath, IDictionary<string, KeyValuePair<string, AudienceSpec>>? otherSegments = null)
     {
         var problems = new List<FlagProblem>();
         JsonNode root;
@@ -25,15 +32,43 @@ internal static class AppSettingsChecker
             return problems;
         }
 
-        CheckLevel(root, sectionPath, 0, string.Empty, model, problems);
+        var references = new List<SegmentReference>();
+        var segments = new Dictionary<string, KeyValuePair<string, AudienceSpec>>(StringComparer.OrdinalIgnoreCase);
+        CheckLevel(root, SegmentsPath, 0, string.Empty, (path, section) => CheckSegments(path, section, segments, references, problems));
+        CheckLevel(root, sectionPath, 0, string.Empty, (path, section) => CheckSection(path, section, model, references, problems));
+
+        // Names resolve across the project's files, as the configuration merges them; cycles are this file's own.
+        var all = new Dictionary<string, KeyValuePair<string, AudienceSpec>>(otherSegments ?? new Dictionary<string, KeyValuePair<string, AudienceSpec>>(), StringComparer.OrdinalIgnoreCase);
+        foreach (var segment in segments)
+        {
+            all[segment.Key] = segment.Value;
+        }
+
+        AudienceRules.CheckSegments(all, references, problems, segments.Keys);
         return problems;
+    }
+
+    /// <summary>The segments a file defines, for the other files' checks; problems in them are that file's to report.</summary>
+    public static Dictionary<string, KeyValuePair<string, AudienceSpec>> SegmentsOf(string text)
+    {
+        var segments = new Dictionary<string, KeyValuePair<string, AudienceSpec>>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            CheckLevel(JsonParser.Parse(text), SegmentsPath, 0, string.Empty, (path, section) => CheckSegments(path, section, segments, new List<SegmentReference>(), new List<FlagProblem>()));
+        }
+        catch (JsonException)
+        {
+            // The file's own check reports it.
+        }
+
+        return segments;
     }
 
     /// <summary>
     /// Walks down to the flags section, matching keys as configuration does: ignoring case, and with a key
     /// such as <c>"App:Flags"</c> standing for the nested objects it names.
     /// </summary>
-    private static void CheckLevel(JsonNode node, string[] sectionPath, int depth, string prefix, CompilationFlags model, List<FlagProblem> problems)
+    private static void CheckLevel(JsonNode node, string[] sectionPath, int depth, string prefix, Action<string, JsonNode> check)
     {
         foreach (var property in node.Properties)
         {
@@ -46,11 +81,11 @@ internal static class AppSettingsChecker
             var path = prefix + property.Name;
             if (depth + covered == sectionPath.Length)
             {
-                CheckSection(path, property.Value, model, problems);
+                check(path, property.Value);
             }
             else
             {
-                CheckLevel(property.Value, sectionPath, depth + covered, path + ":", model, problems);
+                CheckLevel(property.Value, sectionPath, depth + covered, path + ":", check);
             }
         }
     }
@@ -75,7 +110,28 @@ internal static class AppSettingsChecker
         return segments.Length;
     }
 
-    private static void CheckSection(string sectionPath, JsonNode section, CompilationFlags model, List<FlagProblem> problems)
+    private static void CheckSegments(string sectionPath, JsonNode section, Dictionary<string, KeyValuePair<string, AudienceSpec>> segments, List<SegmentReference> references, List<FlagProblem> problems)
+    {
+        foreach (var segment in section.Properties)
+        {
+            var path = sectionPath + ":" + segment.Name;
+            if (!FlagRules.IsValidFlagName(segment.Name))
+            {
+                problems.Add(new FlagProblem(path, FlagRules.Quote(segment.Name) + " is not a valid segment name: use letters, digits, '.', '_' and '-'", segment.NameSpan));
+                continue;
+            }
+
+            var before = problems.Count;
+            var spec = AudienceRules.ParseAudience(path, ToFlagNode(segment.Value), problems);
+            if (problems.Count == before)
+            {
+                segments[segment.Name] = new KeyValuePair<string, AudienceSpec>(path, spec);
+                references.Add(new SegmentReference(path + ":" + AudienceRules.SegmentsProperty, spec.Segments, spec.Origin));
+            }
+        }
+    }
+
+    private static void CheckSection(string sectionPath, JsonNode section, CompilationFlags model, List<SegmentReference> references, List<FlagProblem> problems)
     {
         if (section.Kind == JsonKind.Array && section.Items.Count > 0)
         {
@@ -116,7 +172,10 @@ internal static class AppSettingsChecker
                     flag.NameSpan));
             }
 
-            FlagRules.Parse(path, ToFlagNode(flag.Value), declarations?[0].KindName, problems);
+            if (FlagRules.Parse(path, ToFlagNode(flag.Value), declarations?[0].KindName, problems) is { } spec)
+            {
+                references.AddRange(AudienceRules.ReferencesOf(path, spec));
+            }
         }
     }
 

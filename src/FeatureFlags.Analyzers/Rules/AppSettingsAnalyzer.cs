@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using FeatureFlags.Analyzers.Json;
 using FeatureFlags.Analyzers.Model;
@@ -40,7 +41,11 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             // Checked even with no catalog in sight: the shape rules do not need one.
             var model = CompilationFlags.For(start.Compilation);
             var sectionPath = BuildSettings.Read(start.Options).SectionPath;
-            start.RegisterAdditionalFileAction(c => Analyze(c, model, sectionPath));
+
+            // Flags may name segments that another appsettings file of the project defines.
+            var segmentsByFile = new ConcurrentDictionary<string, Dictionary<string, KeyValuePair<string, AudienceSpec>>>(StringComparer.Ordinal);
+            var files = start.Options.AdditionalFiles.Where(f => IsAppSettings(f.Path)).ToList();
+            start.RegisterAdditionalFileAction(c => Analyze(c, model, sectionPath, OtherSegments(c.AdditionalFile, files, segmentsByFile, c.CancellationToken)));
         });
     }
 
@@ -52,7 +57,26 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static void Analyze(AdditionalFileAnalysisContext context, CompilationFlags model, string[] sectionPath)
+    private static Dictionary<string, KeyValuePair<string, AudienceSpec>> OtherSegments(
+        AdditionalText file,
+        List<AdditionalText> files,
+        ConcurrentDictionary<string, Dictionary<string, KeyValuePair<string, AudienceSpec>>> segmentsByFile,
+        CancellationToken cancellationToken)
+    {
+        var segments = new Dictionary<string, KeyValuePair<string, AudienceSpec>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var other in files.Where(f => f.Path != file.Path))
+        {
+            var defined = segmentsByFile.GetOrAdd(other.Path, _ => other.GetText(cancellationToken) is { } text ? AppSettingsChecker.SegmentsOf(text.ToString()) : new Dictionary<string, KeyValuePair<string, AudienceSpec>>());
+            foreach (var segment in defined)
+            {
+                segments[segment.Key] = segment.Value;
+            }
+        }
+
+        return segments;
+    }
+
+    private static void Analyze(AdditionalFileAnalysisContext context, CompilationFlags model, string[] sectionPath, Dictionary<string, KeyValuePair<string, AudienceSpec>> otherSegments)
     {
         var file = context.AdditionalFile;
         if (!IsAppSettings(file.Path))
@@ -66,7 +90,7 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var problem in AppSettingsChecker.Check(text.ToString(), model, sectionPath))
+        foreach (var problem in AppSettingsChecker.Check(text.ToString(), model, sectionPath, otherSegments))
         {
             var span = problem.Origin ?? new TextSpan(0, 0);
             var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));

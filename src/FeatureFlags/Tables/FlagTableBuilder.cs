@@ -36,7 +36,7 @@ internal sealed class FlagTableBuilder
         // the declared flags that configuration leaves out. A list keeps large reloads free of a big dictionary.
         var parsed = new List<(MergedFlag Flag, FlagDefinition? Definition, FlagSpec Spec)>(merged.Count);
         var configuredDeclarations = new HashSet<FlagDefinition>();
-        var references = new List<KeyValuePair<string, string[]>>();
+        var references = new List<SegmentReference>();
 
         foreach (var flag in merged)
         {
@@ -56,13 +56,13 @@ internal sealed class FlagTableBuilder
             if (spec is not null)
             {
                 parsed.Add((flag, definition, spec));
-                AddReferences(references, path, spec);
+                references.AddRange(AudienceRules.ReferencesOf(path, spec));
             }
         }
 
         foreach (var segment in segments)
         {
-            references.Add(new(segment.Value.Key + ":" + AudienceRules.SegmentsProperty, segment.Value.Value.Segments));
+            references.Add(new SegmentReference(segment.Value.Key + ":" + AudienceRules.SegmentsProperty, segment.Value.Value.Segments, segment.Value.Value.Origin));
         }
 
         AudienceRules.CheckSegments(segments, references, found);
@@ -113,19 +113,6 @@ internal sealed class FlagTableBuilder
         }
 
         return segments;
-    }
-
-    private static void AddReferences(List<KeyValuePair<string, string[]>> references, string path, FlagSpec spec)
-    {
-        if (spec.Segments.Length > 0)
-        {
-            references.Add(new(path + ":" + AudienceRules.SegmentsProperty, spec.Segments));
-        }
-
-        if (spec.Exclude is { Segments.Length: > 0 } exclude)
-        {
-            references.Add(new(path + ":" + AudienceRules.ExcludeProperty + ":" + AudienceRules.SegmentsProperty, exclude.Segments));
-        }
     }
 
     /// <summary>Compiles every segment once, then links them: validation has ruled out unknown names and cycles.</summary>

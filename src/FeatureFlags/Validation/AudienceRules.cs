@@ -111,25 +111,44 @@ internal static class AudienceRules
     /// problem names the path of the reference, or the chain of the cycle.
     /// </summary>
     /// <param name="segments">The segments by name, with the path each is defined at.</param>
-    /// <param name="references">Every list of segment names: the path of the list and the names.</param>
+    /// <param name="references">Every list of segment names: the path of the list, the names, and where the list is.</param>
     /// <param name="problems">Receives every problem found.</param>
-    public static void CheckSegments(IDictionary<string, KeyValuePair<string, AudienceSpec>> segments, IEnumerable<KeyValuePair<string, string[]>> references, ICollection<FlagProblem> problems)
+    /// <param name="cyclesOf">The segments whose cycles to report (the build reports each file's own); null for all.</param>
+    public static void CheckSegments(
+        IDictionary<string, KeyValuePair<string, AudienceSpec>> segments,
+        IEnumerable<SegmentReference> references,
+        ICollection<FlagProblem> problems,
+        ICollection<string>? cyclesOf = null)
     {
         foreach (var reference in references)
         {
-            foreach (var name in reference.Value)
+            foreach (var name in reference.Names)
             {
                 if (!segments.ContainsKey(name))
                 {
-                    problems.Add(new FlagProblem(reference.Key, "names the segment " + FlagRules.Quote(name) + ", which is not defined" + NameSuggestions.Hint(name, segments.Keys), null));
+                    problems.Add(new FlagProblem(reference.Path, "names the segment " + FlagRules.Quote(name) + ", which is not defined" + NameSuggestions.Hint(name, segments.Keys), reference.Origin));
                 }
             }
         }
 
         var state = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in segments.Keys)
+        foreach (var name in cyclesOf ?? segments.Keys)
         {
             FindCycle(name, segments, state, new List<string>(), problems);
+        }
+    }
+
+    /// <summary>The lists of segment names in a flag's configuration, with their paths: <c>Segments</c> and <c>Exclude:Segments</c>.</summary>
+    public static IEnumerable<SegmentReference> ReferencesOf(string path, FlagSpec spec)
+    {
+        if (spec.Segments.Length > 0)
+        {
+            yield return new SegmentReference(path + ":" + SegmentsProperty, spec.Segments, spec.Origins.Segments);
+        }
+
+        if (spec.Exclude != null && spec.Exclude.Segments.Length > 0)
+        {
+            yield return new SegmentReference(path + ":" + ExcludeProperty + ":" + SegmentsProperty, spec.Exclude.Segments, spec.Exclude.Origin);
         }
     }
 
@@ -147,7 +166,7 @@ internal static class AudienceRules
         {
             var start = chain.FindIndex(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
             var cycle = chain.Skip(start).Concat(new[] { name });
-            problems.Add(new FlagProblem(segments[name].Key, "is part of a cycle of segments: " + string.Join(" → ", cycle) + "; a segment may not include itself", null));
+            problems.Add(new FlagProblem(segments[name].Key, "is part of a cycle of segments: " + string.Join(" → ", cycle) + "; a segment may not include itself", segments[name].Value.Origin));
             return;
         }
 
