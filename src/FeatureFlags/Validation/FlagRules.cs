@@ -34,6 +34,9 @@ internal static class FlagRules
         AudienceRules.RulesProperty, AudienceRules.SegmentsProperty, AudienceRules.ExcludeProperty,
     };
 
+    /// <summary>The properties as messages list them: <c>Enabled, Users, …, Segments and Exclude</c>.</summary>
+    private static readonly string PropertyList = string.Join(", ", Properties.Take(Properties.Length - 1)) + " and " + Properties[Properties.Length - 1];
+
     /// <summary>Letters, digits, '.', '_' and '-'; not empty, and not digits alone (that is a list index in configuration).</summary>
     public static bool IsValidFlagName(string name)
     {
@@ -113,7 +116,7 @@ internal static class FlagRules
         {
             if (node.Value == null || node.Value.Length == 0)
             {
-                problems.Add(new FlagProblem(path, "is empty: give true, false, or an object with " + string.Join(", ", Properties), node.Origin));
+                problems.Add(new FlagProblem(path, "is empty: give true, false, or an object with " + PropertyList, node.Origin));
                 return null;
             }
 
@@ -191,7 +194,7 @@ internal static class FlagRules
                     problems.Add(new FlagProblem(
                         propertyPath,
                         "unknown property " + Quote(property.Key) + NameSuggestions.Hint(property.Key, Properties)
-                            + "; a flag object takes " + string.Join(", ", Properties),
+                            + "; a flag object takes " + PropertyList,
                         child.Origin));
                     break;
             }

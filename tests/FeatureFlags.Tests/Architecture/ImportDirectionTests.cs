@@ -13,7 +13,7 @@ public sealed partial class ImportDirectionTests
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["Diagnostics"] = [],
-        ["Targeting"] = [],
+        ["Targeting"] = ["Validation"],
         ["Validation"] = [],
         ["Configuration"] = ["Validation", "Diagnostics"],
         ["Declarations"] = ["Validation"],

@@ -49,7 +49,8 @@ public sealed class ProvenanceTests
             settings[$"FeatureFlags:Plain{i}"] = "true";
         }
 
-        // One object with a list of two users: the section, the flag and its Users list hold keys below them.
+        // One object with a list of two users: the section, the flag and its Users list hold keys below them; the
+        // segments section is asked once more, and has none.
         settings["FeatureFlags:Beta:Enabled"] = "true";
         settings["FeatureFlags:Beta:Users:0"] = "alice";
         settings["FeatureFlags:Beta:Users:1"] = "bob";
@@ -61,7 +62,7 @@ public sealed class ProvenanceTests
 
         snapshot.IsEnabled("Beta").ShouldBeTrue();
         snapshot.IsEnabled("Plain99").ShouldBeTrue();
-        provider.ChildKeyCalls.ShouldBe(3);
+        provider.ChildKeyCalls.ShouldBe(4);
     }
 
     [Fact]
