@@ -25,6 +25,19 @@ public sealed class FeatureFlagsAspNetCoreOptions
     public IList<string> GroupClaimTypes { get; } = [ClaimTypes.Role, "role"];
 
     /// <summary>
+    /// Gets the claim types whose value becomes a context attribute, and the attribute's name: <c>["tid"] = "tenant"</c>,
+    /// <c>[ClaimTypes.Country] = "country"</c>. The first claim of each type, from authenticated identities only. Empty by default.
+    /// </summary>
+    public IDictionary<string, string> AttributeClaimTypes { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Gets or sets a hook that adds attributes per request, after those from claims (a later attribute of the same name
+    /// wins): the app version from a header, the device from the user agent, the plan from the application's own store.
+    /// Called once per request, when the request's snapshot is first asked for. <see langword="null"/> by default.
+    /// </summary>
+    public Action<HttpContext, IList<ContextAttribute>>? AddAttributes { get; set; }
+
+    /// <summary>
     /// Gets or sets the status code a closed gate answers with when the gate names none of its own.
     /// Defaults to 404, so a disabled feature looks like one that does not exist.
     /// </summary>

@@ -7,8 +7,8 @@ namespace FeatureFlags.AspNetCore.Context;
 
 /// <summary>
 /// The context of an HTTP request: the key from the first configured key claim of an authenticated
-/// identity, the groups from its role claims. Anonymous requests and scopes without a request get
-/// <see cref="EvaluationContext.Empty"/>.
+/// identity, the groups from its role claims, attributes from the mapped claims and the application's
+/// per-request hook. Scopes without a request get <see cref="EvaluationContext.Empty"/>.
 /// </summary>
 /// <remarks>
 /// Scoped, like the snapshot it feeds: the core creates one snapshot per scope, so a request is
@@ -18,14 +18,28 @@ internal sealed class HttpContextEvaluationContextProvider(IHttpContextAccessor 
 {
     public EvaluationContext GetContext()
     {
-        var user = accessor.HttpContext?.User;
-        return user is null ? EvaluationContext.Empty : FromUser(user, options.Value);
+        var http = accessor.HttpContext;
+        if (http is null)
+        {
+            return EvaluationContext.Empty;
+        }
+
+        var settings = options.Value;
+        List<ContextAttribute>? added = null;
+        if (settings.AddAttributes is { } addAttributes)
+        {
+            added = [];
+            addAttributes(http, added);
+        }
+
+        return FromUser(http.User, settings, added);
     }
 
-    internal static EvaluationContext FromUser(ClaimsPrincipal user, FeatureFlagsAspNetCoreOptions options)
+    internal static EvaluationContext FromUser(ClaimsPrincipal user, FeatureFlagsAspNetCoreOptions options, List<ContextAttribute>? added = null)
     {
         string? key = null;
         List<string>? groups = null;
+        List<ContextAttribute>? attributes = null;
         foreach (var identity in user.Identities)
         {
             // An unauthenticated identity's claims are whatever the client sent; they must not target flags.
@@ -35,6 +49,14 @@ internal sealed class HttpContextEvaluationContextProvider(IHttpContextAccessor 
             }
 
             key ??= FindKey(identity, options.KeyClaimTypes);
+            foreach (var (claimType, attribute) in options.AttributeClaimTypes)
+            {
+                if (identity.FindFirst(claimType)?.Value is { Length: > 0 } value && !(attributes?.Exists(a => a.Name == attribute) ?? false))
+                {
+                    (attributes ??= []).Add(new ContextAttribute(attribute, value));
+                }
+            }
+
             foreach (var claim in identity.Claims)
             {
                 if (IsGroupClaim(identity, claim, options.GroupClaimTypes) && !string.IsNullOrEmpty(claim.Value))
@@ -48,7 +70,14 @@ internal sealed class HttpContextEvaluationContextProvider(IHttpContextAccessor 
             }
         }
 
-        return key is null && groups is null ? EvaluationContext.Empty : new EvaluationContext(key, groups);
+        if (added is { Count: > 0 })
+        {
+            (attributes ??= []).AddRange(added);
+        }
+
+        return key is null && groups is null && attributes is null
+            ? EvaluationContext.Empty
+            : new EvaluationContext(key, groups, attributes is null ? [] : System.Runtime.InteropServices.CollectionsMarshal.AsSpan(attributes));
     }
 
     private static string? FindKey(ClaimsIdentity identity, IList<string> claimTypes)

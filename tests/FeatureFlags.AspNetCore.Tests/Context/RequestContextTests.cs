@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using System.Net.Http.Json;
 using System.Security.Claims;
 
@@ -83,6 +85,37 @@ public sealed class RequestContextTests
 
         context.Key.ShouldBe("bob");
         context.Groups.ShouldBe(["acme", "editor"]);
+    }
+
+    [Fact]
+    public void FromUser_MappedClaims_BecomeAttributesFromAuthenticatedIdentitiesOnly()
+    {
+        var options = new FeatureFlagsAspNetCoreOptions();
+        options.AttributeClaimTypes["tid"] = "tenant";
+        options.AttributeClaimTypes[ClaimTypes.Country] = "country";
+        var signedIn = new ClaimsIdentity([new Claim("sub", "bob"), new Claim("tid", "acme"), new Claim("tid", "other")], authenticationType: "Test");
+        var forged = new ClaimsIdentity([new Claim(ClaimTypes.Country, "NL")]);
+
+        var context = HttpContextEvaluationContextProvider.FromUser(new ClaimsPrincipal([signedIn, forged]), options);
+
+        context.TryGetAttribute("tenant", out var tenant).ShouldBeTrue();
+        tenant.Text.ShouldBe("acme");
+        context.TryGetAttribute("country", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void GetContext_AddAttributesHook_AddsPerRequestAfterClaims()
+    {
+        var options = new FeatureFlagsAspNetCoreOptions { AddAttributes = (http, attributes) => attributes.Add(new ContextAttribute("appVersion", http.Request.Headers["X-App-Version"].ToString())) };
+        options.AttributeClaimTypes["tid"] = "tenant";
+        var http = new DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", "bob"), new Claim("tid", "acme")], "Test")) };
+        http.Request.Headers["X-App-Version"] = "2.4.1";
+        var provider = new HttpContextEvaluationContextProvider(new HttpContextAccessor { HttpContext = http }, Options.Create(options));
+
+        var context = provider.GetContext();
+
+        context.Key.ShouldBe("bob");
+        context.Attributes.Select(a => a.ToString()).ShouldBe(["tenant=acme", "appVersion=2.4.1"]);
     }
 
     [Fact]
