@@ -9,12 +9,13 @@ namespace FeatureFlags.Fixed;
 /// </summary>
 internal sealed class FixedFlag
 {
-    private FixedFlag(string name, FlagDefinition? definition, FlagSpec? spec, FlagValueSource[] sources)
+    private FixedFlag(string name, FlagDefinition? definition, FlagSpec? spec, FlagValueSource[] sources, IReadOnlyDictionary<string, CompiledAudience>? segments = null)
     {
         Name = name;
         Definition = definition;
         Spec = spec;
         Sources = sources;
+        Segments = segments;
     }
 
     public string Name { get; }
@@ -25,6 +26,9 @@ internal sealed class FixedFlag
 
     public FlagValueSource[] Sources { get; }
 
+    /// <summary>The segments the flag's configuration names, compiled, when it came from configuration.</summary>
+    internal IReadOnlyDictionary<string, CompiledAudience>? Segments { get; }
+
     /// <summary>
     /// What the flag does, independent of how it was written, such as <c>on for users [alice]</c>: equal states mean
     /// equal behaviour for every context. The test matrix compares these to drop cases that coincide.
@@ -32,7 +36,7 @@ internal sealed class FixedFlag
     public string State => FlagDescription.Behaviour(Definition, Spec);
 
     /// <summary>A flag as a host compiled it from configuration.</summary>
-    public static FixedFlag From(CompiledFlag flag) => new(flag.Name, flag.Definition, flag.Spec, flag.Sources);
+    public static FixedFlag From(CompiledFlag flag) => new(flag.Name, flag.Definition, flag.Spec, flag.Sources, flag.SegmentTable);
 
     /// <summary>A declared flag that configuration leaves alone: it has its default.</summary>
     public static FixedFlag Declared(string name, FlagDefinition? definition) => new(name, definition, null, []);

@@ -20,7 +20,7 @@ internal sealed class FixedFlagTable
     /// <param name="strict">Whether reading a name the table lacks throws: when a catalog is known, such a name is a typo.</param>
     public FixedFlagTable(IEnumerable<FixedFlag> flags, bool strict)
     {
-        var compiled = flags.Select(f => new CompiledFlag(f.Name, f.Definition, f.Spec, f.Sources)).ToArray();
+        var compiled = flags.Select(f => new CompiledFlag(f.Name, f.Definition, f.Spec, f.Sources, segments: f.Segments)).ToArray();
         _table = new FlagTable(compiled, new UnknownFlagReporter(NullLogger.Instance, throwOnUnknown: strict));
     }
 

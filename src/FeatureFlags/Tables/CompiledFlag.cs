@@ -25,6 +25,8 @@ internal sealed class CompiledFlag
     private readonly CompiledRule[] _rules = [];
     private string? _description;
 
+    private static readonly IReadOnlyDictionary<string, CompiledAudience> NoSegments = new Dictionary<string, CompiledAudience>();
+
     /// <param name="name">The flag's name.</param>
     /// <param name="definition">Its declaration, or null.</param>
     /// <param name="spec">Its validated configuration, or null when configuration is silent.</param>
@@ -72,7 +74,8 @@ internal sealed class CompiledFlag
             return;
         }
 
-        segments ??= new Dictionary<string, CompiledAudience>();
+        segments ??= NoSegments;
+        SegmentTable = segments;
         if (spec.Exclude is { } exclude)
         {
             _exclude = new CompiledAudience(AudienceRules.ExcludeProperty, exclude.Origin);
@@ -101,6 +104,9 @@ internal sealed class CompiledFlag
     public FlagSpec? Spec { get; }
 
     public FlagValueSource[] Sources { get; }
+
+    /// <summary>The segments the flag was compiled against, for compiling it again (the testing package's fixed flags).</summary>
+    public IReadOnlyDictionary<string, CompiledAudience> SegmentTable { get; } = NoSegments;
 
     /// <summary>The source of a plain value that later properties turned into <c>Enabled</c>; see <see cref="Configuration.MergedFlag.ShorthandAsEnabled"/>.</summary>
     public FlagValueSource? ShorthandAsEnabled { get; }

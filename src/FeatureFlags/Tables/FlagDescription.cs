@@ -46,6 +46,7 @@ internal static class FlagDescription
             parts.Add("Variants: " + string.Join(", ", spec.Variants.Select(v => $"{v.Name}={v.Weight.ToString(CultureInfo.InvariantCulture)}")));
         }
 
+        AddAudience(parts, spec);
         return "{ " + string.Join(", ", parts) + " }";
     }
 
@@ -81,6 +82,7 @@ internal static class FlagDescription
             parts.Add("rollout " + rollout.ToString(CultureInfo.InvariantCulture) + "%");
         }
 
+        AddAudience(parts, spec);
         var state = parts.Count == 0 ? "on" : "on for " + string.Join(", ", parts);
         if (spec.Variants.Length > 0)
         {
@@ -91,4 +93,63 @@ internal static class FlagDescription
 
         return state;
     }
+
+    /// <summary>Rules, segments and exclusions, the same in both texts. User ids in an exclusion show as a count and a fingerprint.</summary>
+    private static void AddAudience(List<string> parts, FlagSpec spec)
+    {
+        if (spec.Segments.Length > 0)
+        {
+            parts.Add("Segments: [" + string.Join(", ", spec.Segments) + "]");
+        }
+
+        if (spec.Rules.Length > 0)
+        {
+            parts.Add("Rules: [" + string.Join("; ", spec.Rules.Select(Rule)) + "]");
+        }
+
+        if (spec.Exclude is { } exclude)
+        {
+            var excluded = new List<string>();
+            if (exclude.Users is { Length: > 0 } users)
+            {
+                excluded.Add($"Users: {users.Length} ({UserListFingerprint.Of(users)})");
+            }
+
+            if (exclude.Groups is { Length: > 0 } groups)
+            {
+                excluded.Add("Groups: [" + string.Join(", ", groups) + "]");
+            }
+
+            if (exclude.Segments.Length > 0)
+            {
+                excluded.Add("Segments: [" + string.Join(", ", exclude.Segments) + "]");
+            }
+
+            if (exclude.Rules.Length > 0)
+            {
+                excluded.Add("Rules: [" + string.Join("; ", exclude.Rules.Select(Rule)) + "]");
+            }
+
+            parts.Add("Exclude: { " + string.Join(", ", excluded) + " }");
+        }
+    }
+
+    private static string Rule(RuleSpec rule)
+    {
+        var conditions = string.Join(" and ", rule.Conditions.Select(c => $"{c.Attribute} {c.Operator} {Operand(c)}{(c.CaseSensitive ? " (case-sensitive)" : string.Empty)}"));
+        return rule.Rollout is { } rollout ? $"{conditions}, Rollout {rollout.ToString(CultureInfo.InvariantCulture)}%" : conditions;
+    }
+
+    private static string Operand(ConditionSpec condition) =>
+        condition.Operator switch
+        {
+            ConditionOperator.In or ConditionOperator.NotIn => "[" + string.Join(", ", condition.Texts) + "]",
+            ConditionOperator.LessThan or ConditionOperator.LessThanOrEqual or ConditionOperator.GreaterThan or ConditionOperator.GreaterThanOrEqual
+                => condition.Number.ToString(CultureInfo.InvariantCulture),
+            ConditionOperator.Before or ConditionOperator.After => condition.Instant.ToString("O", CultureInfo.InvariantCulture),
+            _ => condition.Texts.Length > 0 ? condition.Texts[0] : VersionText(condition.Version),
+        };
+
+    private static string VersionText(SemanticVersion version) =>
+        $"{version.Major}.{version.Minor}.{version.Patch}{(version.PreRelease is null ? string.Empty : "-" + version.PreRelease)}";
 }

@@ -27,6 +27,35 @@ public sealed class FromEnvironmentTests
     }
 
     [Fact]
+    public void FromEnvironment_AttributeRules_ProUserInNlSeesItFreeUserDoesNot()
+    {
+        using var root = new TempDirectory()
+            .With("appsettings.json", BaseSettings)
+            .With("appsettings.Production.json", """
+                {
+                  "FeatureFlagSegments": { "LegalHold": { "Groups": ["legal-hold"] } },
+                  "FeatureFlags": {
+                    "SearchV2": {
+                      "Enabled": true,
+                      "Rules": [ { "When": { "plan": { "In": ["pro"] }, "country": { "In": ["NL", "BE"] } } } ],
+                      "Exclude": { "Segments": ["LegalHold"] }
+                    }
+                  }
+                }
+                """);
+        var production = TestFlags.FromEnvironment<ShopFlags>("Production", root.Path);
+
+        var pro = production.WithContext(new EvaluationContext("ann", null, new("plan", "pro"), new("country", "NL")));
+        var free = production.WithContext(new EvaluationContext("bob", null, new("plan", "free"), new("country", "NL")));
+        var held = production.WithContext(new EvaluationContext("cy", ["legal-hold"], new("plan", "pro"), new("country", "NL")));
+
+        pro.IsEnabled(ShopFlags.SearchV2).ShouldBeTrue();
+        pro.Explain(ShopFlags.SearchV2).DecidingRule.ShouldBe("Rules:0");
+        free.IsEnabled(ShopFlags.SearchV2).ShouldBeFalse();
+        held.Explain(ShopFlags.SearchV2).Reason.ShouldBe(EvaluationReason.Excluded);
+    }
+
+    [Fact]
     public void FromEnvironment_LaterScalarOverObject_ScalarWins()
     {
         using var root = new TempDirectory()

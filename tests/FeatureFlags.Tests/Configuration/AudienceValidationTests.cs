@@ -97,6 +97,21 @@ public sealed class AudienceValidationTests
         logs.WithEventId(1002).ShouldHaveSingleItem().Message.ShouldContain("FeatureFlags:F:Rules:0:When:plan:Inn: unknown operator 'Inn'");
     }
 
+    [Fact]
+    public void Reload_RuleChanged_ChangeLogDescribesTheRules()
+    {
+        var source = new ReplaceableSource(AudienceRuleTests.Flag("F", ("Rules:0:When:plan:In", "pro")));
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Add(source).Build();
+        var logs = new LogCapture();
+        using var services = FlagHarness.Services(configuration, logs: logs);
+        services.GetRequiredService<IFlagSnapshotFactory>().CreateSnapshot();
+
+        source.Built!.Replace(AudienceRuleTests.Flag("F", ("Rules:0:When:plan:In", "pro|max"), ("Rules:0:When:appVersion:VersionGreaterThanOrEqual", "2.3"), ("Exclude:Groups", "legal-hold")));
+
+        logs.WithEventId(1001).ShouldHaveSingleItem().Message.ShouldStartWith(
+            "Feature flag F changed from { Enabled: true, Rules: [plan In [pro]] } to { Enabled: true, Rules: [appVersion VersionGreaterThanOrEqual 2.3.0 and plan In [pro, max]], Exclude: { Groups: [legal-hold] } }");
+    }
+
     private static IReadOnlyList<string> Problems(Settings settings) =>
         Should.Throw<FlagConfigurationException>(() => FlagHarness.Snapshot(settings)).Problems;
 }
