@@ -38,16 +38,18 @@ internal sealed class CompiledAudience
     /// <summary>Whether <paramref name="context"/> is in the audience. Validation has ruled out cycles, so this ends.</summary>
     public bool Contains(EvaluationContext context)
     {
-        if (_users is not null && context.Key is { } key && _users.Contains(key))
+        if (_users is not null && context.Key is { } key && _users.Contains(key, context.KeyHash))
         {
             return true;
         }
 
         if (_groups is not null)
         {
-            foreach (var group in context.GroupArray)
+            var groups = context.GroupArray;
+            var hashes = context.GroupHashes;
+            for (var i = 0; i < groups.Length; i++)
             {
-                if (_groups.Contains(group))
+                if (_groups.Contains(groups[i], hashes[i]))
                 {
                     return true;
                 }

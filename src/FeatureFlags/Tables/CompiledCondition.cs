@@ -12,6 +12,7 @@ namespace FeatureFlags.Tables;
 internal sealed class CompiledCondition
 {
     private readonly string _attribute;
+    private readonly int _attributeHash;
     private readonly ConditionOperator _operator;
     private readonly NameSet? _list;
     private readonly string[] _texts;
@@ -25,6 +26,7 @@ internal sealed class CompiledCondition
     public CompiledCondition(ConditionSpec spec)
     {
         _attribute = spec.Attribute;
+        _attributeHash = NameSet.Hash(spec.Attribute);
         _operator = spec.Operator;
         _texts = spec.Texts;
         _text = spec.Texts.Length > 0 ? spec.Texts[0] : string.Empty;
@@ -40,15 +42,17 @@ internal sealed class CompiledCondition
 
     public bool Matches(EvaluationContext context)
     {
-        if (!context.TryGetAttribute(_attribute, out var attribute))
+        var index = context.IndexOfAttribute(_attribute, _attributeHash);
+        if (index < 0)
         {
             return false;
         }
 
+        ref readonly var attribute = ref context.AttributeArray[index];
         return _operator switch
         {
-            ConditionOperator.In => InList(attribute.Text),
-            ConditionOperator.NotIn => !InList(attribute.Text),
+            ConditionOperator.In => InList(attribute.Text, attribute.TextHash),
+            ConditionOperator.NotIn => !InList(attribute.Text, attribute.TextHash),
             ConditionOperator.Equals => string.Equals(attribute.Text, _text, _comparison),
             ConditionOperator.StartsWith => attribute.Text.StartsWith(_text, _comparison),
             ConditionOperator.EndsWith => attribute.Text.EndsWith(_text, _comparison),
@@ -69,11 +73,11 @@ internal sealed class CompiledCondition
         };
     }
 
-    private bool InList(string text)
+    private bool InList(string text, int hash)
     {
         if (_list is not null)
         {
-            return _list.Contains(text);
+            return _list.Contains(text, hash);
         }
 
         foreach (var item in _texts)

@@ -199,7 +199,7 @@ internal sealed class CompiledFlag
             return false;
         }
 
-        if (_users is not null && context.Key is { } key && _users.Contains(key))
+        if (_users is not null && context.Key is { } key && _users.Contains(key, context.KeyHash))
         {
             reason = EvaluationReason.TargetedUser;
             return true;
@@ -207,9 +207,11 @@ internal sealed class CompiledFlag
 
         if (_groups is not null)
         {
-            foreach (var group in context.GroupArray)
+            var groups = context.GroupArray;
+            var hashes = context.GroupHashes;
+            for (var i = 0; i < groups.Length; i++)
             {
-                if (_groups.Contains(group))
+                if (_groups.Contains(groups[i], hashes[i]))
                 {
                     reason = EvaluationReason.TargetedGroup;
                     return true;

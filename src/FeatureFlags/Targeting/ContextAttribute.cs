@@ -1,4 +1,5 @@
 using System.Globalization;
+using FeatureFlags.Targeting;
 using FeatureFlags.Validation;
 
 namespace FeatureFlags;
@@ -13,6 +14,8 @@ public readonly struct ContextAttribute
     private readonly long _instantTicks;
     private readonly SemanticVersion _version;
     private readonly byte _forms;
+    private readonly int _nameHash;
+    private readonly int _textHash;
 
     /// <summary>Creates a text attribute; text that reads as a number, a semantic version or an ISO 8601 date is also compared as one.</summary>
     /// <param name="name">The attribute's name, matched ignoring case.</param>
@@ -23,6 +26,8 @@ public readonly struct ContextAttribute
         ArgumentNullException.ThrowIfNull(value);
         Name = name;
         Text = value;
+        _nameHash = NameSet.Hash(name);
+        _textHash = NameSet.Hash(value);
         Number = double.NaN;
         _instantTicks = 0;
         _version = default;
@@ -54,6 +59,8 @@ public readonly struct ContextAttribute
         ArgumentNullException.ThrowIfNull(name);
         Name = name;
         Text = value.ToString(CultureInfo.InvariantCulture);
+        _nameHash = NameSet.Hash(name);
+        _textHash = NameSet.Hash(Text);
         Number = value;
         _instantTicks = 0;
         _version = default;
@@ -68,6 +75,8 @@ public readonly struct ContextAttribute
         ArgumentNullException.ThrowIfNull(name);
         Name = name;
         Text = value ? "true" : "false";
+        _nameHash = NameSet.Hash(name);
+        _textHash = NameSet.Hash(Text);
         Number = double.NaN;
         _instantTicks = 0;
         _version = default;
@@ -82,6 +91,8 @@ public readonly struct ContextAttribute
         ArgumentNullException.ThrowIfNull(name);
         Name = name;
         Text = value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+        _nameHash = NameSet.Hash(name);
+        _textHash = NameSet.Hash(Text);
         Number = double.NaN;
         _instantTicks = value.UtcTicks;
         _version = default;
@@ -110,6 +121,10 @@ public readonly struct ContextAttribute
     internal SemanticVersion Version => _version;
 
     internal long InstantTicks => _instantTicks;
+
+    internal int NameHash => _nameHash;
+
+    internal int TextHash => _textHash;
 
     /// <inheritdoc />
     public override string ToString() => Name + "=" + Text;

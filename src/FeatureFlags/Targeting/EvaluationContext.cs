@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using FeatureFlags.Targeting;
 
 namespace FeatureFlags;
 
@@ -18,6 +19,7 @@ public sealed class EvaluationContext
 
     private readonly string[] _groups;
     private readonly ContextAttribute[] _attributes;
+    private readonly int[] _groupHashes;
 
     /// <summary>Creates a context.</summary>
     /// <param name="key">The stable identity that targeting and bucketing use, such as a user id; <see langword="null"/> for anonymous.</param>
@@ -40,8 +42,10 @@ public sealed class EvaluationContext
         _groups = groups?.Where(g => !string.IsNullOrEmpty(g)).ToArray() ?? [];
         Groups = Array.AsReadOnly(_groups);
 
-        // Encoded once here so that bucketing on the read path neither encodes nor allocates.
+        // Encoded and hashed once here so that bucketing and allow-lists on the read path neither encode, hash nor allocate.
         KeyUtf8 = key is null ? [] : Encoding.UTF8.GetBytes(key);
+        KeyHash = key is null ? 0 : NameSet.Hash(key);
+        _groupHashes = _groups.Length == 0 ? [] : Array.ConvertAll(_groups, NameSet.Hash);
     }
 
     /// <summary>Gets the stable identity that targeting and bucketing use, or <see langword="null"/> when anonymous.</summary>
@@ -53,6 +57,28 @@ public sealed class EvaluationContext
     internal byte[] KeyUtf8 { get; }
 
     internal string[] GroupArray => _groups;
+
+    /// <summary>The <see cref="NameSet.Hash"/> of each group, in <see cref="GroupArray"/>'s order.</summary>
+    internal int[] GroupHashes => _groupHashes;
+
+    internal int KeyHash { get; }
+
+    internal ContextAttribute[] AttributeArray => _attributes;
+
+    /// <summary>The position of the attribute named <paramref name="name"/> (with <paramref name="nameHash"/>), the last one given; -1 when absent.</summary>
+    internal int IndexOfAttribute(string name, int nameHash)
+    {
+        var attributes = _attributes;
+        for (var i = attributes.Length - 1; i >= 0; i--)
+        {
+            if (attributes[i].NameHash == nameHash && string.Equals(attributes[i].Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>Gets the attributes, in the order given.</summary>
     public IReadOnlyList<ContextAttribute> Attributes => _attributes;

@@ -10,6 +10,7 @@ internal sealed class NameSet
     private const int ScanLimit = 8;
 
     private readonly string[]? _items;
+    private readonly int[]? _hashes;
     private readonly HashSet<string>? _set;
 
     public NameSet(string[] items)
@@ -17,6 +18,7 @@ internal sealed class NameSet
         if (items.Length <= ScanLimit)
         {
             _items = items;
+            _hashes = items.Select(Hash).ToArray();
         }
         else
         {
@@ -24,13 +26,23 @@ internal sealed class NameSet
         }
     }
 
-    public bool Contains(string name)
+    /// <summary>The hash <see cref="Contains(string, int)"/> takes: ignoring case, this process's.</summary>
+    public static int Hash(string name) => StringComparer.OrdinalIgnoreCase.GetHashCode(name);
+
+    public bool Contains(string name) => Contains(name, _items is null ? 0 : Hash(name));
+
+    /// <summary>
+    /// Whether the set holds <paramref name="name"/>, whose <see cref="Hash"/> the caller computed once (a context does,
+    /// when it is made): on a short list, names are compared only where the hashes agree.
+    /// </summary>
+    public bool Contains(string name, int hash)
     {
         if (_items is { } items)
         {
-            foreach (var item in items)
+            var hashes = _hashes!;
+            for (var i = 0; i < items.Length; i++)
             {
-                if (string.Equals(item, name, StringComparison.OrdinalIgnoreCase))
+                if (hashes[i] == hash && string.Equals(items[i], name, StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }
