@@ -53,6 +53,19 @@ public sealed class ConfiguredFlagsIntegrationTests
     }
 
     [Theory]
+    [InlineData("NL", true)]
+    [InlineData("be", true)]
+    [InlineData("DE", false)]
+    public async Task FreeShipping_Production_RuleOnTheCustomersCountry(string country, bool free)
+    {
+        await using var shop = ShopHost.Start("Production");
+
+        var quote = await (await shop.CheckoutAsync("/api/quote", "erin", country)).Content.ReadFromJsonAsync<Domain.Quote>();
+
+        quote!.Shipping.ShouldBe(free ? 0m : Domain.PricingService.StandardShipping);
+    }
+
+    [Theory]
     [InlineData("beta", true)]
     [InlineData("staff", false)]
     public async Task BetaReports_Production_FollowsUserGroup(string roles, bool visible)
@@ -77,7 +90,7 @@ public sealed class ConfiguredFlagsIntegrationTests
     }
 
     [Fact]
-    public async Task FreeShipping_Production_Off()
+    public async Task FreeShipping_Production_Off_AnonymousHasNoCountry()
     {
         await using var shop = ShopHost.Start("Production");
 

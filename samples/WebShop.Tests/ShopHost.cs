@@ -39,9 +39,14 @@ internal sealed class ShopHost : IAsyncDisposable
     public Task<HttpResponseMessage> GetAsync(string path, string? user = null, string? roles = null) =>
         Client.SendAsync(Request(HttpMethod.Get, path, user, roles));
 
-    public Task<HttpResponseMessage> CheckoutAsync(string path, string? user = null)
+    public Task<HttpResponseMessage> CheckoutAsync(string path, string? user = null, string? country = null)
     {
         var request = Request(HttpMethod.Post, path, user, null);
+        if (country is not null)
+        {
+            request.Headers.Add("X-Country", country);
+        }
+
         request.Content = JsonContent.Create(new { items = new[] { new CartLine(3, 1) } });
         return Client.SendAsync(request);
     }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using FeatureFlags;
 
 using WebShop;
@@ -19,10 +20,11 @@ builder.Services.AddAuthentication(DemoUserHandler.SchemeName)
 builder.Services.AddAuthorization();
 builder.Services.AddRazorPages();
 
-// Flags from appsettings*.json, the per-request context from the signed-in user, gates and tag helpers.
+// Flags from appsettings*.json, the per-request context from the signed-in user (the country claim becomes the
+// attribute that FreeShipping's rule reads in production), gates and tag helpers.
 builder.Services.AddFeatureFlags(builder.Configuration)
     .AddCatalog<Flags>()
-    .AddAspNetCore();
+    .AddAspNetCore(options => options.AttributeClaimTypes[ClaimTypes.Country] = "country");
 
 builder.Services.AddSingleton(ProductCatalog.CreateDemo());
 builder.Services.AddSingleton<PricingService>();

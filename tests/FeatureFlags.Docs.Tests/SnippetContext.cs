@@ -21,6 +21,7 @@ internal static partial class SnippetContext
         global using System;
         global using System.Collections.Generic;
         global using System.Linq;
+        global using System.Security.Claims;
         global using System.Threading.Tasks;
         global using FeatureFlags;
         global using FeatureFlags.AspNetCore;

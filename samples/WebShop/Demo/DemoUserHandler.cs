@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace WebShop.Demo;
 
 /// <summary>
-/// DEMO ONLY: signs the request in as whoever it claims to be, from <c>?user=alice&amp;roles=beta</c> or
-/// the headers <c>X-User</c> / <c>X-Roles</c>, so you can watch targeting and the sticky experiment
+/// DEMO ONLY: signs the request in as whoever it claims to be, from <c>?user=alice&amp;roles=beta&amp;country=NL</c> or
+/// the headers <c>X-User</c> / <c>X-Roles</c> / <c>X-Country</c>, so you can watch targeting and the sticky experiment
 /// change per user without an identity provider. A real shop uses cookies or OpenID Connect; the flags
 /// code does not change, it only reads the claims.
 /// </summary>
@@ -28,6 +28,12 @@ internal sealed class DemoUserHandler(IOptionsMonitor<AuthenticationSchemeOption
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user), new(ClaimTypes.Name, user) };
         var roles = First(Request.Query["roles"], Request.Headers["X-Roles"]) ?? string.Empty;
         claims.AddRange(roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(r => new Claim(ClaimTypes.Role, r)));
+        if (First(Request.Query["country"], Request.Headers["X-Country"]) is { } country)
+        {
+            // Becomes the context attribute "country" (Program.cs maps the claim), which FreeShipping's rule reads.
+            claims.Add(new Claim(ClaimTypes.Country, country));
+        }
+
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
