@@ -38,22 +38,9 @@ internal sealed class CompiledAudience
     /// <summary>Whether <paramref name="context"/> is in the audience. Validation has ruled out cycles, so this ends.</summary>
     public bool Contains(EvaluationContext context)
     {
-        if (_users is not null && context.Key is { } key && _users.Contains(key, context.KeyHash))
+        if ((_users is not null && _users.ContainsKeyOf(context)) || (_groups is not null && _groups.ContainsAnyGroupOf(context)))
         {
             return true;
-        }
-
-        if (_groups is not null)
-        {
-            var groups = context.GroupArray;
-            var hashes = context.GroupHashes;
-            for (var i = 0; i < groups.Length; i++)
-            {
-                if (_groups.Contains(groups[i], hashes[i]))
-                {
-                    return true;
-                }
-            }
         }
 
         foreach (var rule in _rules)

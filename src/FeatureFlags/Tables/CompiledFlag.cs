@@ -199,24 +199,16 @@ internal sealed class CompiledFlag
             return false;
         }
 
-        if (_users is not null && context.Key is { } key && _users.Contains(key, context.KeyHash))
+        if (_users is not null && _users.ContainsKeyOf(context))
         {
             reason = EvaluationReason.TargetedUser;
             return true;
         }
 
-        if (_groups is not null)
+        if (_groups is not null && _groups.ContainsAnyGroupOf(context))
         {
-            var groups = context.GroupArray;
-            var hashes = context.GroupHashes;
-            for (var i = 0; i < groups.Length; i++)
-            {
-                if (_groups.Contains(groups[i], hashes[i]))
-                {
-                    reason = EvaluationReason.TargetedGroup;
-                    return true;
-                }
-            }
+            reason = EvaluationReason.TargetedGroup;
+            return true;
         }
 
         foreach (var segment in _segments)

@@ -53,4 +53,23 @@ internal sealed class NameSet
 
         return _set!.Contains(name);
     }
+
+    /// <summary>Whether the set holds the context's key (never, for an anonymous context).</summary>
+    public bool ContainsKeyOf(EvaluationContext context) => context.Key is { } key && Contains(key, context.KeyHash);
+
+    /// <summary>Whether the set holds any of the context's groups.</summary>
+    public bool ContainsAnyGroupOf(EvaluationContext context)
+    {
+        var groups = context.GroupArray;
+        var hashes = context.GroupHashes;
+        for (var i = 0; i < groups.Length; i++)
+        {
+            if (Contains(groups[i], hashes[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
