@@ -36,12 +36,12 @@ public sealed class MissingExpiresCodeFix : CodeFixProvider
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root == null || semanticModel == null)
+        if (await FixContext.RootAndModelAsync(context).ConfigureAwait(false) is not { } opened)
         {
             return;
         }
+
+        var (root, semanticModel) = opened;
 
         // The same "today" as the expiry rules, so a pinned build proposes a reproducible date.
         var expires = IsoDate.ToText(BuildSettings.Read(context.Document.Project.AnalyzerOptions).Today.AddDays(DaysAhead));

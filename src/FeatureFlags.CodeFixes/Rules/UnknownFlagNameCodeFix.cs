@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
 using FeatureFlags.Analyzers;
+using FeatureFlags.CodeFixes.Syntax;
 using FeatureFlags.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -33,12 +34,12 @@ public sealed class UnknownFlagNameCodeFix : CodeFixProvider
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root == null || semanticModel == null)
+        if (await FixContext.RootAndModelAsync(context).ConfigureAwait(false) is not { } opened)
         {
             return;
         }
+
+        var (root, semanticModel) = opened;
 
         foreach (var diagnostic in context.Diagnostics)
         {
