@@ -29,17 +29,18 @@ internal sealed class FlagHost : IDisposable
 
     public IConfigurationRoot Configuration => _configuration;
 
-    public static EtcdFlagsOptions Options(EtcdServer server, string prefix, LogCapture? logs = null)
+    public static EtcdFlagsOptions Options(EtcdServer server, string prefix, LogCapture? logs = null) => Configure(new EtcdFlagsOptions(), server, prefix, logs);
+
+    /// <summary>Points <paramref name="options"/> at the test's server and prefix, with waits short enough for tests.</summary>
+    public static EtcdFlagsOptions Configure(EtcdFlagsOptions options, EtcdServer server, string prefix, LogCapture? logs = null)
     {
-        var options = new EtcdFlagsOptions
-        {
-            Prefix = prefix,
-            LoggerFactory = logs,
-            // CI runs every test project at once on two cores: a write may wait its turn.
-            Timeout = TimeSpan.FromSeconds(10),
-            ReconnectDelay = TimeSpan.FromMilliseconds(50),
-            MaxReconnectDelay = TimeSpan.FromMilliseconds(400),
-        };
+        options.Prefix = prefix;
+        options.LoggerFactory = logs;
+
+        // CI runs every test project at once on two cores: a write may wait its turn.
+        options.Timeout = TimeSpan.FromSeconds(10);
+        options.ReconnectDelay = TimeSpan.FromMilliseconds(50);
+        options.MaxReconnectDelay = TimeSpan.FromMilliseconds(400);
         options.Endpoints.Add(server.Endpoint);
         return options;
     }
@@ -52,7 +53,7 @@ internal sealed class FlagHost : IDisposable
         before?.Invoke(configuration);
         configuration.AddEtcdFlags(options =>
         {
-            Copy(Options(server, prefix, logs), options);
+            Configure(options, server, prefix, logs);
             configure?.Invoke(options);
         });
         return Services(configuration, logs);
@@ -88,18 +89,5 @@ internal sealed class FlagHost : IDisposable
     {
         _services.Dispose();
         ((IDisposable)_configuration).Dispose();
-    }
-
-    private static void Copy(EtcdFlagsOptions from, EtcdFlagsOptions to)
-    {
-        to.Prefix = from.Prefix;
-        to.LoggerFactory = from.LoggerFactory;
-        to.Timeout = from.Timeout;
-        to.ReconnectDelay = from.ReconnectDelay;
-        to.MaxReconnectDelay = from.MaxReconnectDelay;
-        foreach (var endpoint in from.Endpoints)
-        {
-            to.Endpoints.Add(endpoint);
-        }
     }
 }

@@ -25,6 +25,9 @@ internal sealed class EtcdFlagsProvider : ConfigurationProvider, IConfigurationP
     private Task? _watching;
     private int _endpointIndex;
 
+    // Whether the watch stream is open; only the watch loop reads and writes it.
+    private bool _connected;
+
     public EtcdFlagsProvider(EtcdSettings settings)
     {
         _settings = settings;
@@ -36,9 +39,6 @@ internal sealed class EtcdFlagsProvider : ConfigurationProvider, IConfigurationP
 
     /// <summary>Runs after the first read and before the watch starts; tests use it to change etcd in between.</summary>
     internal Func<CancellationToken, Task>? BeforeWatch { get; init; }
-
-    /// <summary>Whether the watch is connected now.</summary>
-    public bool IsConnected { get; private set; }
 
     public string SourceName => "etcd";
 
@@ -161,13 +161,13 @@ internal sealed class EtcdFlagsProvider : ConfigurationProvider, IConfigurationP
             }
             catch (Exception e)
             {
-                if (IsConnected || !lost)
+                if (_connected || !lost)
                 {
                     // One warning per outage, not one per attempt.
                     EtcdLog.ConnectionLost(_settings.Logger, connection?.Endpoint ?? _settings.EndpointList, e);
                 }
 
-                IsConnected = false;
+                _connected = false;
                 lost = true;
                 _endpointIndex++;
                 try
@@ -219,7 +219,7 @@ internal sealed class EtcdFlagsProvider : ConfigurationProvider, IConfigurationP
 
             if (response.Created)
             {
-                IsConnected = true;
+                _connected = true;
                 if (reconnecting)
                 {
                     EtcdLog.Reconnected(_settings.Logger, connection.Endpoint, _settings.Prefix, from);

@@ -31,7 +31,7 @@ internal sealed class CompiledAudience
     {
         _users = spec.Users is { Length: > 0 } users ? new NameSet(users) : null;
         _groups = spec.Groups is { Length: > 0 } groups ? new NameSet(groups) : null;
-        _rules = spec.Rules.Select(r => new CompiledRule(r, owner + ":Rules:" + r.Index, "Rules:" + r.Index)).ToArray();
+        _rules = CompiledRule.All(spec.Rules, owner);
         _segments = spec.Segments.Select(s => segments[s]).ToArray();
     }
 

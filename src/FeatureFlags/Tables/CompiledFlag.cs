@@ -83,7 +83,7 @@ internal sealed class CompiledFlag
         }
 
         _segments = spec.Segments.Select(s => segments[s]).ToArray();
-        _rules = spec.Rules.Select(r => new CompiledRule(r, name + ":Rules:" + r.Index, "Rules:" + r.Index)).ToArray();
+        _rules = CompiledRule.All(spec.Rules, name);
 
         // An empty allow-list matches nobody; without a rollout the flag is then off for everybody.
         _users = spec.Users is { Length: > 0 } users ? new NameSet(users) : null;

@@ -32,6 +32,10 @@ internal sealed class CompiledRule
 
     public string Path { get; }
 
+    /// <summary>Compiles a flag's or an audience's rules; <paramref name="owner"/> names it for the rollouts' seeds.</summary>
+    public static CompiledRule[] All(RuleSpec[] rules, string owner) =>
+        rules.Select(r => new CompiledRule(r, owner + ":Rules:" + r.Index, "Rules:" + r.Index)).ToArray();
+
     public FlagValueSource? Origin { get; }
 
     public bool Matches(EvaluationContext context)

@@ -119,7 +119,7 @@ internal sealed class FlagTableBuilder
     private static Dictionary<string, CompiledAudience> CompileSegments(Dictionary<string, KeyValuePair<string, AudienceSpec>> segments)
     {
         var compiled = segments.ToDictionary(s => s.Key, s => new CompiledAudience(s.Key, s.Value.Value.Origin), StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, (path, spec)) in segments)
+        foreach (var (name, (_, spec)) in segments)
         {
             compiled[name].Fill(spec, "segment " + name, compiled);
         }

@@ -21,17 +21,8 @@ public readonly struct ContextAttribute
     /// <param name="name">The attribute's name, matched ignoring case.</param>
     /// <param name="value">The value, such as <c>NL</c>, <c>pro</c> or <c>2.3.1</c>.</param>
     public ContextAttribute(string name, string value)
+        : this(name, value ?? throw new ArgumentNullException(nameof(value)), double.NaN, 0, default, 0)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(value);
-        Name = name;
-        Text = value;
-        _nameHash = NameSet.Hash(name);
-        _textHash = NameSet.Hash(value);
-        Number = double.NaN;
-        _instantTicks = 0;
-        _version = default;
-        _forms = 0;
         if (FlagRules.TryParseNumber(value, out var number))
         {
             Number = number;
@@ -55,48 +46,38 @@ public readonly struct ContextAttribute
     /// <param name="name">The attribute's name, matched ignoring case.</param>
     /// <param name="value">The value; its text is the invariant culture's.</param>
     public ContextAttribute(string name, double value)
+        : this(name, value.ToString(CultureInfo.InvariantCulture), value, 0, default, NumberForm)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        Name = name;
-        Text = value.ToString(CultureInfo.InvariantCulture);
-        _nameHash = NameSet.Hash(name);
-        _textHash = NameSet.Hash(Text);
-        Number = value;
-        _instantTicks = 0;
-        _version = default;
-        _forms = NumberForm;
     }
 
     /// <summary>Creates a boolean attribute; rules compare its text, <c>true</c> or <c>false</c>.</summary>
     /// <param name="name">The attribute's name, matched ignoring case.</param>
     /// <param name="value">The value.</param>
     public ContextAttribute(string name, bool value)
+        : this(name, value ? "true" : "false", double.NaN, 0, default, 0)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        Name = name;
-        Text = value ? "true" : "false";
-        _nameHash = NameSet.Hash(name);
-        _textHash = NameSet.Hash(Text);
-        Number = double.NaN;
-        _instantTicks = 0;
-        _version = default;
-        _forms = 0;
     }
 
     /// <summary>Creates an instant attribute, compared by <c>Before</c> and <c>After</c>.</summary>
     /// <param name="name">The attribute's name, matched ignoring case.</param>
     /// <param name="value">The value; its text is ISO 8601 in UTC.</param>
     public ContextAttribute(string name, DateTimeOffset value)
+        : this(name, value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture), double.NaN, value.UtcTicks, default, InstantForm)
+    {
+    }
+
+    // Every attribute is made here: its name and text hashed once, for look-ups and lists that compare hashes first.
+    private ContextAttribute(string name, string text, double number, long instantTicks, SemanticVersion version, byte forms)
     {
         ArgumentNullException.ThrowIfNull(name);
         Name = name;
-        Text = value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+        Text = text;
+        Number = number;
         _nameHash = NameSet.Hash(name);
-        _textHash = NameSet.Hash(Text);
-        Number = double.NaN;
-        _instantTicks = value.UtcTicks;
-        _version = default;
-        _forms = InstantForm;
+        _textHash = NameSet.Hash(text);
+        _instantTicks = instantTicks;
+        _version = version;
+        _forms = forms;
     }
 
     /// <summary>Gets the attribute's name.</summary>

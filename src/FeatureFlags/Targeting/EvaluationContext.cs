@@ -89,19 +89,10 @@ public sealed class EvaluationContext
     /// <returns>Whether the context has the attribute.</returns>
     public bool TryGetAttribute(string name, out ContextAttribute attribute)
     {
-        var attributes = _attributes;
-        for (var i = attributes.Length - 1; i >= 0; i--)
-        {
-            var candidate = attributes[i].Name;
-            if (candidate.Length == name.Length && string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
-            {
-                attribute = attributes[i];
-                return true;
-            }
-        }
-
-        attribute = default;
-        return false;
+        ArgumentNullException.ThrowIfNull(name);
+        var index = _attributes.Length == 0 ? -1 : IndexOfAttribute(name, NameSet.Hash(name));
+        attribute = index < 0 ? default : _attributes[index];
+        return index >= 0;
     }
 
     /// <inheritdoc />

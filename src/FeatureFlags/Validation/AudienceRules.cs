@@ -324,13 +324,14 @@ internal static class AudienceRules
 
                 break;
             case ConditionOperator.Matches:
-                if (!Scalar(path, node, "a regular expression", problems) || PatternProblem(node.Value!) is { } problem)
+                if (!Scalar(path, node, "a regular expression", problems))
                 {
-                    if (node.Value != null && !node.HasChildren)
-                    {
-                        problems.Add(new FlagProblem(path, PatternProblem(node.Value)!, node.Origin));
-                    }
+                    return null;
+                }
 
+                if (PatternProblem(node.Value!) is { } problem)
+                {
+                    problems.Add(new FlagProblem(path, problem, node.Origin));
                     return null;
                 }
 
