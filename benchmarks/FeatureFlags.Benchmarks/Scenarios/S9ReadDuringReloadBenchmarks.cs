@@ -30,7 +30,7 @@ public class S9ReadDuringReloadBenchmarks
         var flags = BenchmarkFlags.Many(200);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(BenchmarkFlags.Settings(flags, featureManagement: false)).Build();
         _provider = new FlagTableProvider(configuration, new FeatureFlagsOptions(), [], loggerFactory: null);
-        _reader = new CurrentFlagReader(_provider);
+        _reader = new CurrentFlagReader(_provider, TimeProvider.System);
         _key = new FlagKey(flags[7].Name);
         if (Reloading)
         {
@@ -57,5 +57,5 @@ public class S9ReadDuringReloadBenchmarks
     public bool Read() => _reader.IsEnabled(_key);
 
     [Benchmark(Description = "snapshot creation")]
-    public IFlagSnapshot Snapshot() => new FlagSnapshot(_provider.Current, EvaluationContext.Empty);
+    public IFlagSnapshot Snapshot() => new FlagSnapshot(_provider.Current, EvaluationContext.Empty, TimeProvider.System);
 }

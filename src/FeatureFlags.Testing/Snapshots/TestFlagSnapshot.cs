@@ -40,19 +40,21 @@ public sealed class TestFlagSnapshot : IFlagSnapshot
     private readonly FixedFlag[] _flags;
     private readonly FixedFlagTable _table;
     private readonly IFlagSnapshot _snapshot;
+    private readonly TimeProvider _time;
 
     // Strict when the catalog is known: a test reading an undeclared name has a typo, not a flag.
-    internal TestFlagSnapshot(FlagCatalog? catalog, FixedFlag[] flags, EvaluationContext context)
-        : this(catalog, flags, new FixedFlagTable(flags, strict: catalog is not null), context)
+    internal TestFlagSnapshot(FlagCatalog? catalog, FixedFlag[] flags, EvaluationContext context, TimeProvider? time = null)
+        : this(catalog, flags, new FixedFlagTable(flags, strict: catalog is not null), context, time ?? TimeProvider.System)
     {
     }
 
-    private TestFlagSnapshot(FlagCatalog? catalog, FixedFlag[] flags, FixedFlagTable table, EvaluationContext context)
+    private TestFlagSnapshot(FlagCatalog? catalog, FixedFlag[] flags, FixedFlagTable table, EvaluationContext context, TimeProvider time)
     {
         Catalog = catalog;
         _flags = flags;
         _table = table;
-        _snapshot = table.Snapshot(context);
+        _time = time;
+        _snapshot = table.Snapshot(context, time);
     }
 
     /// <summary>Gets the catalog that names are checked against, or <see langword="null"/> when none is known.</summary>
@@ -114,6 +116,43 @@ public sealed class TestFlagSnapshot : IFlagSnapshot
     }
 
     /// <summary>
+    /// Returns a snapshot in which <paramref name="flag"/> is on for everybody and serves <paramref name="variant"/> with
+    /// <paramref name="value"/> as its value, which <see cref="GetVariantValue{T}(string)"/> then returns.
+    /// </summary>
+    /// <param name="flag">The experiment's name, such as <c>Flags.CheckoutButton</c>.</param>
+    /// <param name="variant">The variant every context is served.</param>
+    /// <param name="value">The variant's value, of the type the code reads it as (the flag's declared variant type).</param>
+    /// <returns>A new snapshot; this one is unchanged.</returns>
+    /// <exception cref="ArgumentException">
+    /// The catalog does not declare the flag, or declares it as another kind than experiment, <paramref name="variant"/> is
+    /// empty, or <paramref name="value"/> is not of the flag's declared variant type.
+    /// </exception>
+    /// <example>
+    /// <code>
+    /// var flags = TestFlags.With(Flags.CheckoutButton, "green", new ButtonStyle { Color = "#2e7d32" });
+    /// </code>
+    /// </example>
+    public TestFlagSnapshot With([FlagName] string flag, string variant, object? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(variant);
+        return Replace(flag, existing =>
+        {
+            var definition = existing.Definition;
+            if (definition is { Kind: not FlagKind.Experiment })
+            {
+                throw new ArgumentException($"'{definition.Name}' is declared as a {definition.Kind} flag; variants are for experiment flags.", nameof(flag));
+            }
+
+            if (definition?.VariantType is { } type && value is not null && !type.Type.IsInstanceOfType(value))
+            {
+                throw new ArgumentException($"'{definition.Name}' declares its variant values as {type.Type.Name}; {value.GetType().Name} is not one.", nameof(value));
+            }
+
+            return existing.Serving(variant, FixedByTest, value);
+        });
+    }
+
+    /// <summary>
     /// Returns the same flags evaluated for another context, for code that reads
     /// <see cref="IFlagSnapshot.Context"/> or flags that target users, groups or a rollout.
     /// </summary>
@@ -127,7 +166,32 @@ public sealed class TestFlagSnapshot : IFlagSnapshot
     public TestFlagSnapshot WithContext(EvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new TestFlagSnapshot(Catalog, _flags, _table, context);
+        return new TestFlagSnapshot(Catalog, _flags, _table, context, _time);
+    }
+
+    /// <summary>
+    /// Returns the same flags read at <paramref name="instant"/>: scheduled flags are on or off as a host's snapshot made at
+    /// that instant has them. Without it, a snapshot reads the system clock once, when it is made.
+    /// </summary>
+    /// <param name="instant">The instant the snapshot is made at.</param>
+    /// <returns>A new snapshot sharing this one's compiled flags; later <c>With</c> calls keep the instant.</returns>
+    /// <example>
+    /// <code>
+    /// var blackFriday = TestFlags.FromEnvironment&lt;Flags&gt;("Production").At(DateTimeOffset.Parse("2026-11-27T10:00:00+01:00"));
+    /// </code>
+    /// </example>
+    public TestFlagSnapshot At(DateTimeOffset instant) => At(new FixedTime(instant));
+
+    /// <summary>
+    /// Returns the same flags read at <paramref name="time"/>'s current instant, read once, now: a
+    /// <c>FakeTimeProvider</c> advanced later makes a new snapshot with another <c>At</c>, as a new request would.
+    /// </summary>
+    /// <param name="time">The clock, such as a <c>FakeTimeProvider</c>.</param>
+    /// <returns>A new snapshot sharing this one's compiled flags.</returns>
+    public TestFlagSnapshot At(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return new TestFlagSnapshot(Catalog, _flags, _table, Context, new FixedTime(time.GetUtcNow()));
     }
 
     /// <inheritdoc />
@@ -141,6 +205,12 @@ public sealed class TestFlagSnapshot : IFlagSnapshot
 
     /// <inheritdoc />
     public string? GetVariant(FlagKey flag) => _snapshot.GetVariant(flag);
+
+    /// <inheritdoc />
+    public T? GetVariantValue<T>([FlagName] string flag) => _snapshot.GetVariantValue<T>(flag);
+
+    /// <inheritdoc />
+    public T? GetVariantValue<T>(FlagKey flag) => _snapshot.GetVariantValue<T>(flag);
 
     /// <inheritdoc />
     public FlagEvaluation Explain([FlagName] string flag) => _snapshot.Explain(flag);
@@ -159,7 +229,7 @@ public sealed class TestFlagSnapshot : IFlagSnapshot
 
     /// <summary>Sets every flag the snapshot knows, declared or configured.</summary>
     internal TestFlagSnapshot WithAll(bool enabled, string provider) =>
-        new(Catalog, _flags.Select(f => enabled ? f.TurnedOn(provider) : f.TurnedOff(provider)).ToArray(), Context);
+        new(Catalog, _flags.Select(f => enabled ? f.TurnedOn(provider) : f.TurnedOff(provider)).ToArray(), Context, _time);
 
     /// <summary>The declared name of <paramref name="flag"/>; throws with the nearest names when the catalog lacks it.</summary>
     internal string Resolve(string flag)
@@ -201,6 +271,12 @@ public sealed class TestFlagSnapshot : IFlagSnapshot
             flags.Add(change(FixedFlag.Declared(name, Catalog?.Find(name))));
         }
 
-        return new TestFlagSnapshot(Catalog, flags.ToArray(), Context);
+        return new TestFlagSnapshot(Catalog, flags.ToArray(), Context, _time);
+    }
+
+    /// <summary>A clock stopped at one instant: a snapshot reads it once, and a copy made later must read the same.</summary>
+    private sealed class FixedTime(DateTimeOffset instant) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => instant;
     }
 }

@@ -35,4 +35,11 @@ public sealed class FlagAttribute : Attribute
 
     /// <summary>Gets or sets the value used when configuration says nothing about the flag. <see langword="false"/> unless set.</summary>
     public bool Default { get; set; }
+
+    /// <summary>
+    /// Gets or sets the type an experiment's variant values bind to, such as <c>typeof(ButtonStyle)</c>. The generated
+    /// catalog binds each configured value to it once per reload (a value that does not bind stops start-up) and gives the
+    /// flag a typed <c>…Value</c> property.
+    /// </summary>
+    public Type? VariantType { get; set; }
 }

@@ -15,6 +15,7 @@ public sealed class FlagDefinition
     /// <param name="description">What the flag turns on.</param>
     /// <param name="removalIssue">A link to the task that removes the flag.</param>
     /// <param name="defaultValue">The value used when configuration says nothing about the flag.</param>
+    /// <param name="variantType">The type an experiment's variant values bind to; <see langword="null"/> to keep them as configuration sections.</param>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or has characters a flag name may not have.</exception>
     public FlagDefinition(
         string name,
@@ -23,7 +24,8 @@ public sealed class FlagDefinition
         string? owner = null,
         string? description = null,
         string? removalIssue = null,
-        bool defaultValue = false)
+        bool defaultValue = false,
+        FlagVariantType? variantType = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (!FlagRules.IsValidFlagName(name))
@@ -38,6 +40,7 @@ public sealed class FlagDefinition
         Description = description;
         RemovalIssue = removalIssue;
         DefaultValue = defaultValue;
+        VariantType = variantType;
     }
 
     /// <summary>Gets the flag's name in configuration.</summary>
@@ -60,6 +63,9 @@ public sealed class FlagDefinition
 
     /// <summary>Gets the value used when configuration says nothing about the flag.</summary>
     public bool DefaultValue { get; }
+
+    /// <summary>Gets the type the flag's variant values bind to, or <see langword="null"/> when it declares none.</summary>
+    public FlagVariantType? VariantType { get; }
 
     /// <summary>Gets whether the flag is meant to be removed: release and experiment flags are.</summary>
     public bool IsTemporary => Kind is FlagKind.Release or FlagKind.Experiment;

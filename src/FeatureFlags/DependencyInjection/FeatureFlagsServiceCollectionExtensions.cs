@@ -15,7 +15,7 @@ public static class FeatureFlagsServiceCollectionExtensions
     /// Registers the flag runtime, reading flags from the <c>FeatureFlags</c> section of
     /// <paramref name="configuration"/>: a scoped <see cref="IFlagSnapshot"/>, a singleton
     /// <see cref="IFlagSnapshotFactory"/>, a singleton <see cref="IFlagReader"/> for reads outside any scope, and a scoped <see cref="IEvaluationContextProvider"/> (anonymous
-    /// unless replaced). Safe to call more than once: the first configuration is kept.
+    /// unless replaced), and <see cref="TimeProvider.System"/> as the <see cref="TimeProvider"/> scheduled flags read unless one is registered. Safe to call more than once: the first configuration is kept.
     /// </summary>
     /// <remarks>
     /// Pass the root configuration (<c>builder.Configuration</c>): the runtime then merges the sources
@@ -41,6 +41,8 @@ public static class FeatureFlagsServiceCollectionExtensions
         services.TryAddSingleton(new FeatureFlagsConfiguration(configuration));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FeatureFlagsOptions>, FeatureFlagsOptionsValidator>());
         services.TryAddSingleton(FlagTableProviderFactory.Create);
+        // Scheduled flags read the clock once per snapshot; a test registers a FakeTimeProvider before this call or after it.
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IFlagSnapshotFactory, FlagSnapshotFactory>();
         services.TryAddSingleton<IFlagReader, CurrentFlagReader>();
         services.TryAddScoped<IEvaluationContextProvider, EmptyEvaluationContextProvider>();

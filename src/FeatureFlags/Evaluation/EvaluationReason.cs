@@ -3,7 +3,7 @@ namespace FeatureFlags;
 /// <summary>Why a flag has the value it has for a context.</summary>
 public enum EvaluationReason
 {
-    /// <summary>Configuration gives the flag one value for everybody.</summary>
+    /// <summary>Configuration gives the flag one value for everybody (within its schedule, once its prerequisites are met).</summary>
     Static = 0,
 
     /// <summary>Configuration says nothing about the flag; the declared default applies.</summary>
@@ -38,4 +38,16 @@ public enum EvaluationReason
 
     /// <summary>The context is in a segment the flag names. <see cref="FlagEvaluation.DecidingRule"/> names it (<c>Segments:ProBenelux</c>).</summary>
     SegmentMatch = 10,
+
+    /// <summary>
+    /// The flag has a <c>Schedule</c> and the snapshot was made outside its windows: off for everybody.
+    /// <see cref="FlagEvaluation.DecidingRule"/> is <c>Schedule</c>.
+    /// </summary>
+    OutsideSchedule = 11,
+
+    /// <summary>
+    /// A flag this one <c>Requires</c> was off (or on, or served another variant than required) for the context: off.
+    /// <see cref="FlagEvaluation.DecidingRule"/> names the prerequisite (<c>Requires:NewCheckout</c>).
+    /// </summary>
+    PrerequisiteOff = 12,
 }

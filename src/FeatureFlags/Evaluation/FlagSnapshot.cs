@@ -4,7 +4,7 @@ using FeatureFlags.Tables;
 namespace FeatureFlags.Evaluation;
 
 /// <summary>
-/// The snapshot: a flag table and a context, both immutable, so values are fixed at creation without
+/// The snapshot: a flag table, a context and an instant, all fixed, so values are fixed at creation without
 /// computing any of them up front. Creating one is a single small allocation.
 /// </summary>
 internal sealed class FlagSnapshot : IFlagSnapshot
@@ -14,10 +14,17 @@ internal sealed class FlagSnapshot : IFlagSnapshot
     // The table's states, held here too so that a typed read of a static flag is one array access.
     private readonly byte[] _states;
 
-    public FlagSnapshot(FlagTable table, EvaluationContext context)
+    // UTC ticks of the instant scheduled flags are read at; the clock is read once, and only when a flag has a schedule.
+    private readonly long _now;
+
+    /// <param name="table">The flags.</param>
+    /// <param name="context">Who they are read for.</param>
+    /// <param name="time">The clock scheduled flags are read against; read once, here, and only when the table has a schedule.</param>
+    public FlagSnapshot(FlagTable table, EvaluationContext context, TimeProvider time)
     {
         _table = table;
         _states = table.States;
+        _now = table.HasSchedules ? time.GetUtcNow().UtcTicks : 0;
         Context = context;
     }
 
@@ -26,7 +33,7 @@ internal sealed class FlagSnapshot : IFlagSnapshot
     public bool IsEnabled(string flag)
     {
         ArgumentNullException.ThrowIfNull(flag);
-        return _table.IsEnabled(flag, Context);
+        return _table.IsEnabled(flag, Context, _now);
     }
 
     // Small enough to be inlined where the JIT devirtualizes the interface call (the usual case: one
@@ -45,52 +52,84 @@ internal sealed class FlagSnapshot : IFlagSnapshot
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool Evaluate(FlagKey flag) => _table.IsEnabled(flag, Context);
+    private bool Evaluate(FlagKey flag) => _table.IsEnabled(flag, Context, _now);
 
     public string? GetVariant(string flag)
     {
         ArgumentNullException.ThrowIfNull(flag);
-        var compiled = _table.Find(flag);
-        if (compiled is null)
-        {
-            _table.ReportUnknown(flag);
-            return null;
-        }
-
-        return compiled.GetVariant(Context);
+        return Find(flag)?.GetVariant(Context, _now);
     }
 
-    public string? GetVariant(FlagKey flag)
+    public string? GetVariant(FlagKey flag) => Find(flag)?.GetVariant(Context, _now);
+
+    public T? GetVariantValue<T>(string flag)
     {
-        var compiled = _table.Find(flag);
-        if (compiled is null)
-        {
-            _table.ReportUnknown(flag.NameOrNull);
-            return null;
-        }
-
-        return compiled.GetVariant(Context);
+        ArgumentNullException.ThrowIfNull(flag);
+        return ValueOf<T>(Find(flag));
     }
+
+    public T? GetVariantValue<T>(FlagKey flag) => ValueOf<T>(Find(flag));
 
     public FlagEvaluation Explain(string flag)
     {
         ArgumentNullException.ThrowIfNull(flag);
-        var compiled = _table.Find(flag);
-        if (compiled is null)
-        {
-            _table.ReportUnknown(flag);
-            return new FlagEvaluation(flag, false, null, EvaluationReason.UnknownFlag, null, []);
-        }
-
-        return Explain(compiled);
+        var compiled = Find(flag);
+        return compiled is null ? new FlagEvaluation(flag, false, null, EvaluationReason.UnknownFlag, null, []) : Explain(compiled);
     }
 
     public IReadOnlyList<FlagEvaluation> ExplainAll() => _table.Flags.Select(Explain).ToArray();
 
     private FlagEvaluation Explain(CompiledFlag flag)
     {
-        var enabled = flag.Evaluate(Context, out var reason, out var decider);
+        var enabled = flag.Evaluate(Context, _now, out var reason, out var decider);
         return new FlagEvaluation(
-            flag.Name, enabled, flag.GetVariant(Context), reason, flag.Definition, flag.Sources, flag.DecidingSource(reason, decider), flag.ShorthandAsEnabled, CompiledFlag.DecidingRule(decider));
+            flag.Name, enabled, flag.GetVariant(Context, _now), reason, flag.Definition, flag.Sources, flag.DecidingSource(reason, decider), flag.ShorthandAsEnabled, CompiledFlag.DecidingRule(decider));
     }
+
+    private CompiledFlag? Find(string flag)
+    {
+        var compiled = _table.Find(flag);
+        if (compiled is null)
+        {
+            _table.ReportUnknown(flag);
+        }
+
+        return compiled;
+    }
+
+    private CompiledFlag? Find(FlagKey flag)
+    {
+        var compiled = _table.Find(flag);
+        if (compiled is null)
+        {
+            _table.ReportUnknown(flag.NameOrNull);
+        }
+
+        return compiled;
+    }
+
+    /// <summary>The served variant's value, bound when the table was compiled: the same object on every read.</summary>
+    private T? ValueOf<T>(CompiledFlag? flag)
+    {
+        if (flag is null)
+        {
+            return default;
+        }
+
+        var variants = flag.Variants;
+        if (variants.ValueType is { } type && type != typeof(T) && !typeof(T).IsAssignableFrom(type))
+        {
+            throw WrongType(flag, typeof(T));
+        }
+
+        var index = flag.VariantIndex(Context, _now);
+        return index >= 0 && variants.Values[index] is T value ? value : default;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static InvalidOperationException WrongType(CompiledFlag flag, Type requested) =>
+        new($"The flag '{flag.Name}' binds its variant values to {flag.Variants.ValueType!.Name}, not {requested.Name}: " +
+            (flag.Definition?.VariantType is null
+                ? $"declare [Flag(..., VariantType = typeof({requested.Name}))] to bind them to {requested.Name}, or read them as IConfigurationSection."
+                : $"read them as {flag.Variants.ValueType.Name}."));
 }

@@ -9,8 +9,9 @@ namespace FeatureFlags.Fixed;
 /// </summary>
 internal sealed class FixedFlag
 {
-    private FixedFlag(string name, FlagDefinition? definition, FlagSpec? spec, FlagValueSource[] sources, IReadOnlyDictionary<string, CompiledAudience>? segments = null)
+    private FixedFlag(string name, FlagDefinition? definition, FlagSpec? spec, FlagValueSource[] sources, IReadOnlyDictionary<string, CompiledAudience>? segments = null, object?[]? variantValues = null)
     {
+        VariantValues = variantValues;
         Name = name;
         Definition = definition;
         Spec = spec;
@@ -29,6 +30,9 @@ internal sealed class FixedFlag
     /// <summary>The segments the flag's configuration names, compiled, when it came from configuration.</summary>
     internal IReadOnlyDictionary<string, CompiledAudience>? Segments { get; }
 
+    /// <summary>The variants' values, bound, in the order of the spec's variants; null to bind them from the spec.</summary>
+    internal object?[]? VariantValues { get; }
+
     /// <summary>
     /// What the flag does, independent of how it was written, such as <c>on for users [alice]</c>: equal states mean
     /// equal behaviour for every context. The test matrix compares these to drop cases that coincide.
@@ -36,19 +40,24 @@ internal sealed class FixedFlag
     public string State => FlagDescription.Behaviour(Definition, Spec);
 
     /// <summary>A flag as a host compiled it from configuration.</summary>
-    public static FixedFlag From(CompiledFlag flag) => new(flag.Name, flag.Definition, flag.Spec, flag.Sources, flag.SegmentTable);
+    public static FixedFlag From(CompiledFlag flag) => new(flag.Name, flag.Definition, flag.Spec, flag.Sources, flag.SegmentTable, flag.Variants.IsEmpty ? null : flag.Variants.Values);
 
     /// <summary>A declared flag that configuration leaves alone: it has its default.</summary>
     public static FixedFlag Declared(string name, FlagDefinition? definition) => new(name, definition, null, []);
 
     /// <summary>The flag on for everybody; an experiment keeps the variants its configuration gives.</summary>
     public FixedFlag TurnedOn(string provider) =>
-        new(Name, Definition, Spec is { Variants.Length: > 0 } ? new FlagSpec(false, true, null, null, null, Spec.Variants) : FlagSpec.On, [new FlagValueSource(provider, Name)]);
+        Spec is { Variants.Length: > 0 }
+            ? new(Name, Definition, new FlagSpec(false, true, null, null, null, Spec.Variants), [new FlagValueSource(provider, Name)], variantValues: VariantValues)
+            : new(Name, Definition, FlagSpec.On, [new FlagValueSource(provider, Name)]);
 
     /// <summary>The flag off for everybody.</summary>
     public FixedFlag TurnedOff(string provider) => new(Name, Definition, FlagSpec.Off, [new FlagValueSource(provider, Name)]);
 
-    /// <summary>The flag on for everybody, serving one variant.</summary>
-    public FixedFlag Serving(string variant, string provider) =>
-        new(Name, Definition, new FlagSpec(false, true, null, null, null, [new FlagVariantWeight(variant, 100)]), [new FlagValueSource(provider, Name)]);
+    /// <summary>The flag on for everybody, serving one variant; with <paramref name="value"/> as its value when given.</summary>
+    /// <param name="variant">The variant's name.</param>
+    /// <param name="provider">The name explanations give as the source.</param>
+    /// <param name="value">The variant's value, already of the type the code reads it as; null for none.</param>
+    public FixedFlag Serving(string variant, string provider, object? value = null) =>
+        new(Name, Definition, new FlagSpec(false, true, null, null, null, [new FlagVariantWeight(variant, 100)]), [new FlagValueSource(provider, Name)], variantValues: [value]);
 }

@@ -20,12 +20,12 @@ internal sealed class FixedFlagTable
     /// <param name="strict">Whether reading a name the table lacks throws: when a catalog is known, such a name is a typo.</param>
     public FixedFlagTable(IEnumerable<FixedFlag> flags, bool strict)
     {
-        var compiled = flags.Select(f => new CompiledFlag(f.Name, f.Definition, f.Spec, f.Sources, segments: f.Segments)).ToArray();
+        var compiled = FlagCompiler.Compile(flags.Select(f => new FlagCompilation(f.Name, f.Definition, f.Spec, f.Sources, Segments: f.Segments, VariantValues: f.VariantValues)).ToArray());
         _table = new FlagTable(compiled, new UnknownFlagReporter(NullLogger.Instance, throwOnUnknown: strict));
     }
 
-    /// <summary>A snapshot of the table for <paramref name="context"/>, the same type a host's factory returns.</summary>
-    public IFlagSnapshot Snapshot(EvaluationContext context) => new FlagSnapshot(_table, context);
+    /// <summary>A snapshot of the table for <paramref name="context"/> at <paramref name="time"/>'s current instant, the same type a host's factory returns.</summary>
+    public IFlagSnapshot Snapshot(EvaluationContext context, TimeProvider time) => new FlagSnapshot(_table, context, time);
 
     /// <summary>
     /// Reads, validates and compiles <paramref name="configuration"/> as a host would, and returns its flags:

@@ -9,45 +9,35 @@ namespace FeatureFlags.Tables;
 /// </summary>
 internal sealed class CompiledFlag
 {
+    private static readonly IReadOnlyDictionary<string, CompiledAudience> NoSegments = new Dictionary<string, CompiledAudience>();
+
     private readonly bool _isStatic;
     private readonly bool _staticValue;
     private readonly EvaluationReason _staticReason;
+    private readonly object? _staticDecider;
     private readonly NameSet? _users;
     private readonly NameSet? _groups;
+    private readonly bool _isTargeted;
     private readonly bool _hasRollout;
     private readonly ulong _rolloutThreshold;
     private readonly uint _rolloutSeed;
-    private readonly uint _variantSeed;
-    private readonly ulong[] _variantThresholds;
-    private readonly string[] _variantNames;
+    private readonly CompiledSchedule? _schedule;
+    private readonly CompiledPrerequisite[] _prerequisites = [];
     private readonly CompiledAudience? _exclude;
     private readonly CompiledAudience[] _segments = [];
     private readonly CompiledRule[] _rules = [];
     private string? _description;
 
-    private static readonly IReadOnlyDictionary<string, CompiledAudience> NoSegments = new Dictionary<string, CompiledAudience>();
-
-    /// <param name="name">The flag's name.</param>
-    /// <param name="definition">Its declaration, or null.</param>
-    /// <param name="spec">Its validated configuration, or null when configuration is silent.</param>
-    /// <param name="sources">The keys that supplied it.</param>
-    /// <param name="shorthandAsEnabled">See <see cref="ShorthandAsEnabled"/>.</param>
-    /// <param name="segments">Every segment, compiled; validation has checked that the flag names only these.</param>
-    public CompiledFlag(
-        string name,
-        FlagDefinition? definition,
-        FlagSpec? spec,
-        FlagValueSource[] sources,
-        FlagValueSource? shorthandAsEnabled = null,
-        IReadOnlyDictionary<string, CompiledAudience>? segments = null)
+    /// <param name="flag">What the flag is compiled from.</param>
+    /// <param name="compiled">The flags compiled so far: every flag this one requires is among them.</param>
+    public CompiledFlag(FlagCompilation flag, IReadOnlyDictionary<string, CompiledFlag>? compiled = null)
     {
+        var (name, definition, spec) = (flag.Name, flag.Definition, flag.Spec);
         Name = name;
         Definition = definition;
         Spec = spec;
-        Sources = sources;
-        ShorthandAsEnabled = shorthandAsEnabled;
-        _variantThresholds = [];
-        _variantNames = [];
+        Sources = flag.Sources;
+        ShorthandAsEnabled = flag.ShorthandAsEnabled;
 
         if (spec is null)
         {
@@ -61,20 +51,35 @@ internal sealed class CompiledFlag
             return;
         }
 
-        if (spec.Variants.Length > 0)
+        Variants = CompiledVariants.Compile(name, spec.Variants, flag.VariantValues, definition);
+        _schedule = spec.Schedule is { } schedule ? new CompiledSchedule(schedule) : null;
+
+        // A prerequisite whose answer never changes is decided here: met, it is dropped; unmet, the flag is off for all.
+        var prerequisites = new List<CompiledPrerequisite>();
+        foreach (var requirement in spec.Requires)
         {
-            _variantSeed = StableHash.VariantSeed(name);
-            _variantNames = spec.Variants.Select(v => v.Name).ToArray();
-            _variantThresholds = CumulativeThresholds(spec.Variants);
+            var prerequisite = new CompiledPrerequisite(requirement, compiled?.GetValueOrDefault(requirement.Flag));
+            if (prerequisite.StaticAnswer == false && _schedule is null)
+            {
+                (_isStatic, _staticValue, _staticReason, _staticDecider) = (true, false, EvaluationReason.PrerequisiteOff, prerequisite);
+                return;
+            }
+
+            if (prerequisite.StaticAnswer != true)
+            {
+                prerequisites.Add(prerequisite);
+            }
         }
 
-        if (!spec.IsTargeted)
+        _prerequisites = [.. prerequisites];
+        _isTargeted = spec.IsTargeted;
+        if (!_isTargeted && _schedule is null && _prerequisites.Length == 0)
         {
             (_isStatic, _staticValue, _staticReason) = (true, true, EvaluationReason.Static);
             return;
         }
 
-        segments ??= NoSegments;
+        var segments = flag.Segments ?? NoSegments;
         SegmentTable = segments;
         if (spec.Exclude is { } exclude)
         {
@@ -111,7 +116,13 @@ internal sealed class CompiledFlag
     /// <summary>The source of a plain value that later properties turned into <c>Enabled</c>; see <see cref="Configuration.MergedFlag.ShorthandAsEnabled"/>.</summary>
     public FlagValueSource? ShorthandAsEnabled { get; }
 
-    /// <summary>The flag's <see cref="FlagState"/>: its value when that is the same for every context.</summary>
+    /// <summary>The flag's variants and their values; <see cref="CompiledVariants.None"/> when it has none or is off.</summary>
+    public CompiledVariants Variants { get; } = CompiledVariants.None;
+
+    /// <summary>Whether the flag has a schedule, so a snapshot must read the clock for it.</summary>
+    public bool HasSchedule => _schedule is not null;
+
+    /// <summary>The flag's <see cref="FlagState"/>: its value when that is the same for every context and instant.</summary>
     public byte State => !_isStatic ? FlagState.Dynamic : _staticValue ? FlagState.StaticTrue : FlagState.StaticFalse;
 
     /// <summary>
@@ -135,6 +146,8 @@ internal sealed class CompiledFlag
             EvaluationReason.Disabled => Spec?.Origins.Enabled,
             EvaluationReason.RuleMatch => (decider as CompiledRule)?.Origin,
             EvaluationReason.SegmentMatch or EvaluationReason.Excluded => (decider as CompiledAudience)?.Origin,
+            EvaluationReason.OutsideSchedule => Spec?.Origins.Schedule,
+            EvaluationReason.PrerequisiteOff => (decider as CompiledPrerequisite)?.Spec.Origin ?? Spec?.Origins.Requires,
             _ => null,
         } ?? (Sources.Length == 0 ? null : Sources[^1]);
 
@@ -145,44 +158,61 @@ internal sealed class CompiledFlag
             CompiledRule rule => rule.Path,
             CompiledAudience { Name: AudienceRules.ExcludeProperty } => AudienceRules.ExcludeProperty,
             CompiledAudience segment => AudienceRules.SegmentsProperty + ":" + segment.Name,
+            CompiledSchedule => ScheduleRules.ScheduleProperty,
+            CompiledPrerequisite prerequisite => PrerequisiteRules.RequiresProperty + ":" + prerequisite.Spec.Flag,
             _ => null,
         };
 
-    public bool IsEnabled(EvaluationContext context) => _isStatic ? _staticValue : EvaluateTargeting(context, out _, out _);
+    /// <summary>Reads the flag for <paramref name="context"/> at <paramref name="now"/> (UTC ticks, read only by scheduled flags).</summary>
+    public bool IsEnabled(EvaluationContext context, long now) => _isStatic ? _staticValue : EvaluateDynamic(context, now, out _, out _);
 
-    public bool Evaluate(EvaluationContext context, out EvaluationReason reason) => Evaluate(context, out reason, out _);
-
-    /// <summary>Evaluates, and says which rule, segment or exclusion decided (<paramref name="decider"/>), for <c>Explain</c>.</summary>
-    public bool Evaluate(EvaluationContext context, out EvaluationReason reason, out object? decider)
+    /// <summary>Evaluates, and says which rule, segment, exclusion, schedule or prerequisite decided (<paramref name="decider"/>), for <c>Explain</c>.</summary>
+    public bool Evaluate(EvaluationContext context, long now, out EvaluationReason reason, out object? decider)
     {
         if (_isStatic)
         {
             reason = _staticReason;
-            decider = null;
+            decider = _staticDecider;
             return _staticValue;
         }
 
-        return EvaluateTargeting(context, out reason, out decider);
+        return EvaluateDynamic(context, now, out reason, out decider);
     }
 
-    public string? GetVariant(EvaluationContext context)
+    /// <summary>The index of the variant served, into <see cref="Variants"/>; -1 when the flag is off or has no variants.</summary>
+    public int VariantIndex(EvaluationContext context, long now) =>
+        Variants.IsEmpty || !IsEnabled(context, now) ? -1 : Variants.IndexFor(context);
+
+    public string? GetVariant(EvaluationContext context, long now) => VariantIndex(context, now) is >= 0 and var index ? Variants.Names[index] : null;
+
+    /// <summary>The schedule, then the prerequisites, then targeting.</summary>
+    private bool EvaluateDynamic(EvaluationContext context, long now, out EvaluationReason reason, out object? decider)
     {
-        if (_variantNames.Length == 0 || !IsEnabled(context))
+        if (_schedule is not null && !_schedule.IsActive(now))
         {
-            return null;
+            decider = _schedule;
+            reason = EvaluationReason.OutsideSchedule;
+            return false;
         }
 
-        ulong bucket = StableHash.Murmur3(context.KeyUtf8, _variantSeed);
-        var thresholds = _variantThresholds;
-        for (var i = 0; i < thresholds.Length; i++)
+        foreach (var prerequisite in _prerequisites)
         {
-            if (bucket < thresholds[i])
+            if (!prerequisite.IsMet(context, now))
             {
-                return _variantNames[i];
+                decider = prerequisite;
+                reason = EvaluationReason.PrerequisiteOff;
+                return false;
             }
         }
 
-        return _variantNames[^1];
+        if (!_isTargeted)
+        {
+            decider = null;
+            reason = EvaluationReason.Static;
+            return true;
+        }
+
+        return EvaluateTargeting(context, out reason, out decider);
     }
 
     /// <summary>
@@ -240,19 +270,5 @@ internal sealed class CompiledFlag
 
         reason = EvaluationReason.NotTargeted;
         return false;
-    }
-
-    private static ulong[] CumulativeThresholds(FlagVariantWeight[] variants)
-    {
-        var total = variants.Sum(v => v.Weight);
-        var thresholds = new ulong[variants.Length];
-        double cumulative = 0;
-        for (var i = 0; i < variants.Length; i++)
-        {
-            cumulative += variants[i].Weight;
-            thresholds[i] = i == variants.Length - 1 ? StableHash.BucketSpace : StableHash.Threshold(cumulative / total * 100);
-        }
-
-        return thresholds;
     }
 }

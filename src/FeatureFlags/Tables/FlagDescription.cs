@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using FeatureFlags.Validation;
 
 namespace FeatureFlags.Tables;
@@ -43,7 +45,7 @@ internal static class FlagDescription
 
         if (spec.Variants.Length > 0)
         {
-            parts.Add("Variants: " + string.Join(", ", spec.Variants.Select(v => $"{v.Name}={v.Weight.ToString(CultureInfo.InvariantCulture)}")));
+            parts.Add("Variants: " + string.Join(", ", spec.Variants.Select(v => $"{v.Name}={v.Weight.ToString(CultureInfo.InvariantCulture)}{Payload(v)}")));
         }
 
         AddAudience(parts, spec);
@@ -88,15 +90,28 @@ internal static class FlagDescription
         {
             // Weights are relative: 1:1 and 50:50 serve the same split.
             var total = spec.Variants.Sum(v => v.Weight);
-            state += " variants [" + string.Join(", ", spec.Variants.Select(v => v.Name + " " + (v.Weight / total).ToString("0.######", CultureInfo.InvariantCulture))) + "]";
+            state += " variants [" + string.Join(", ", spec.Variants.Select(v => v.Name + " " + (v.Weight / total).ToString("0.######", CultureInfo.InvariantCulture) + Payload(v))) + "]";
         }
 
         return state;
     }
 
-    /// <summary>Rules, segments and exclusions, the same in both texts. User ids in an exclusion show as a count and a fingerprint.</summary>
+    /// <summary>
+    /// Schedule, prerequisites, rules, segments and exclusions, the same in both texts. User ids in an exclusion show as a
+    /// count and a fingerprint.
+    /// </summary>
     private static void AddAudience(List<string> parts, FlagSpec spec)
     {
+        if (spec.Schedule is { } schedule)
+        {
+            parts.Add("Schedule: " + Schedule(schedule));
+        }
+
+        if (spec.Requires.Length > 0)
+        {
+            parts.Add("Requires: [" + string.Join(", ", spec.Requires.Select(r => r.ToString())) + "]");
+        }
+
         if (spec.Segments.Length > 0)
         {
             parts.Add("Segments: [" + string.Join(", ", spec.Segments) + "]");
@@ -131,6 +146,47 @@ internal static class FlagDescription
             }
 
             parts.Add("Exclude: { " + string.Join(", ", excluded) + " }");
+        }
+    }
+
+    private static string Schedule(ScheduleSpec schedule)
+    {
+        var window = (schedule.From is { } from ? "from " + ScheduleRules.Text(from) : "until")
+            + (schedule.Until is { } until ? (schedule.From is null ? " " : " until ") + ScheduleRules.Text(until) : string.Empty);
+        if (schedule.Recurrence is not { } recurrence)
+        {
+            return window;
+        }
+
+        var every = (recurrence.Interval == 1 ? "every " : $"every {recurrence.Interval} ")
+            + (recurrence.Weekly ? (recurrence.Interval == 1 ? "week" : "weeks") + " on " + string.Join(", ", recurrence.Days) : recurrence.Interval == 1 ? "day" : "days");
+        var zone = recurrence.ZoneId is { } id ? " in " + id : string.Empty;
+        var end = recurrence.Occurrences is { } count ? $", {count} times"
+            : recurrence.UntilDate is { } date ? ", until " + IsoDate.ToText(date)
+            : recurrence.UntilInstant is { } instant ? ", until " + ScheduleRules.Text(instant)
+            : string.Empty;
+        return window + ", repeated " + every + zone + end;
+    }
+
+    /// <summary>A variant's value in a few characters: a change of value is a change of behaviour, and values may be long.</summary>
+    private static string Payload(FlagVariantWeight variant) =>
+        variant.Payload is { } payload
+            ? " (value " + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", Flatten(payload.Node)))), 0, 6).ToLowerInvariant() + ")"
+            : string.Empty;
+
+    private static IEnumerable<string> Flatten(FlagNode node, string prefix = "")
+    {
+        if (!node.HasChildren)
+        {
+            yield return prefix + "=" + node.Value;
+        }
+
+        foreach (var child in node.Children)
+        {
+            foreach (var item in Flatten(child.Value, prefix + ":" + child.Key))
+            {
+                yield return item;
+            }
         }
     }
 

@@ -36,6 +36,7 @@ internal sealed class FlagTable
             maxId = Math.Max(maxId, ids[i]);
             _byPosition[i + 1] = flag;
             _positionStates[i + 1] = flag.State;
+            HasSchedules |= flag.HasSchedule;
         }
 
         _byId = new CompiledFlag?[maxId + 1];
@@ -63,6 +64,9 @@ internal sealed class FlagTable
 
     public UnknownFlagReporter Reporter { get; }
 
+    /// <summary>Whether any flag has a schedule: only then does a snapshot read the clock.</summary>
+    public bool HasSchedules { get; }
+
     public CompiledFlag? Find(string name) => _byPosition[_byName.Find(name)];
 
     /// <summary>
@@ -81,9 +85,9 @@ internal sealed class FlagTable
         return key.NameOrNull is { } name ? Find(name) : null;
     }
 
-    /// <summary>Reads a flag by key: static flags answer from <see cref="States"/>, the rest evaluate.</summary>
+    /// <summary>Reads a flag by key at <paramref name="now"/> (UTC ticks): static flags answer from <see cref="States"/>, the rest evaluate.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool IsEnabled(FlagKey key, EvaluationContext context)
+    public bool IsEnabled(FlagKey key, EvaluationContext context, long now)
     {
         var states = States;
         var id = key.Id;
@@ -92,25 +96,25 @@ internal sealed class FlagTable
             return states[id] == FlagState.StaticTrue;
         }
 
-        return Evaluate(key, context);
+        return Evaluate(key, context, now);
     }
 
     /// <summary>Reads a flag by name, ignoring case.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool IsEnabled(string name, EvaluationContext context)
+    public bool IsEnabled(string name, EvaluationContext context, long now)
     {
         var position = _byName.Find(name);
         var state = _positionStates[position];
-        return state >= FlagState.StaticFalse ? state == FlagState.StaticTrue : Evaluate(position, name, context);
+        return state >= FlagState.StaticFalse ? state == FlagState.StaticTrue : Evaluate(position, name, context, now);
     }
 
     /// <summary>The slow half of a read by key: a flag whose value depends on the context, or one the ids do not cover.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool Evaluate(FlagKey key, EvaluationContext context)
+    private bool Evaluate(FlagKey key, EvaluationContext context, long now)
     {
         if (Find(key) is { } flag)
         {
-            return flag.IsEnabled(context);
+            return flag.IsEnabled(context, now);
         }
 
         ReportUnknown(key.NameOrNull);
@@ -119,11 +123,11 @@ internal sealed class FlagTable
 
     /// <summary>The slow half of a read by name: a flag whose value depends on the context, or an unknown flag.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool Evaluate(int position, string name, EvaluationContext context)
+    private bool Evaluate(int position, string name, EvaluationContext context, long now)
     {
         if (_byPosition[position] is { } flag)
         {
-            return flag.IsEnabled(context);
+            return flag.IsEnabled(context, now);
         }
 
         ReportUnknown(name);

@@ -34,7 +34,8 @@ internal sealed class FlagTableBuilder
         var undeclared = new List<FlagProblem>();
         // Configured names are distinct (ignoring case) already; only declarations need a lookup, to find
         // the declared flags that configuration leaves out. A list keeps large reloads free of a big dictionary.
-        var parsed = new List<(MergedFlag Flag, FlagDefinition? Definition, FlagSpec Spec)>(merged.Count);
+        var parsed = new List<(MergedFlag Flag, FlagDefinition? Definition, FlagSpec Spec, object?[]? Values)>(merged.Count);
+        var withPrerequisites = false;
         var configuredDeclarations = new HashSet<FlagDefinition>();
         var references = new List<SegmentReference>();
 
@@ -55,8 +56,11 @@ internal sealed class FlagTableBuilder
 
             if (spec is not null)
             {
-                parsed.Add((flag, definition, spec));
+                // Values bind here, for every flag, so that a value that does not bind stops start-up with its path.
+                var values = spec.Variants.Any(v => v.Payload is not null) ? VariantBinder.Bind(spec.Variants, definition, found) : null;
+                parsed.Add((flag, definition, spec, values));
                 references.AddRange(AudienceRules.ReferencesOf(path, spec));
+                withPrerequisites |= spec.Requires.Length > 0;
             }
         }
 
@@ -66,6 +70,11 @@ internal sealed class FlagTableBuilder
         }
 
         AudienceRules.CheckSegments(segments, references, found);
+        if (withPrerequisites)
+        {
+            var byName = parsed.ToDictionary(p => p.Flag.Name, p => new KeyValuePair<string, FlagSpec>(PathOf(p.Flag), p.Spec), StringComparer.OrdinalIgnoreCase);
+            PrerequisiteRules.Check(byName, declared.ContainsKey, found);
+        }
         if (_options.TreatUndeclaredFlagsAsErrors)
         {
             found.AddRange(undeclared);
@@ -83,18 +92,18 @@ internal sealed class FlagTableBuilder
         }
 
         var compiledSegments = CompileSegments(segments);
-        var compiled = new List<CompiledFlag>(parsed.Count + declared.Count);
-        foreach (var (flag, definition, spec) in parsed)
+        var compilations = new List<FlagCompilation>(parsed.Count + declared.Count);
+        foreach (var (flag, definition, spec, values) in parsed)
         {
-            compiled.Add(new CompiledFlag(definition?.Name ?? flag.Name, definition, spec, flag.Sources, flag.ShorthandAsEnabled, compiledSegments));
+            compilations.Add(new FlagCompilation(definition?.Name ?? flag.Name, definition, spec, flag.Sources, flag.ShorthandAsEnabled, compiledSegments, values));
         }
 
         foreach (var definition in declared.Values.Where(d => !configuredDeclarations.Contains(d)))
         {
-            compiled.Add(new CompiledFlag(definition.Name, definition, null, []));
+            compilations.Add(new FlagCompilation(definition.Name, definition, null, []));
         }
 
-        return new FlagTable(compiled, _reporter);
+        return new FlagTable(FlagCompiler.Compile(compilations), _reporter);
     }
 
     /// <summary>The segments section, read and validated like flags: each segment by name, with its path and spec.</summary>

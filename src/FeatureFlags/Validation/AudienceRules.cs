@@ -131,11 +131,10 @@ internal static class AudienceRules
             }
         }
 
-        var state = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in cyclesOf ?? segments.Keys)
-        {
-            FindCycle(name, segments, state, new List<string>(), problems);
-        }
+        Cycles.Find(
+            cyclesOf ?? segments.Keys,
+            name => segments.TryGetValue(name, out var segment) ? segment.Value.Segments : null,
+            (name, chain) => problems.Add(new FlagProblem(segments[name].Key, "is part of a cycle of segments: " + chain + "; a segment may not include itself", segments[name].Value.Origin)));
     }
 
     /// <summary>The lists of segment names in a flag's configuration, with their paths: <c>Segments</c> and <c>Exclude:Segments</c>.</summary>
@@ -150,35 +149,6 @@ internal static class AudienceRules
         {
             yield return new SegmentReference(path + ":" + ExcludeProperty + ":" + SegmentsProperty, spec.Exclude.Segments, spec.Exclude.Origin);
         }
-    }
-
-    private static void FindCycle(string name, IDictionary<string, KeyValuePair<string, AudienceSpec>> segments, Dictionary<string, int> state, List<string> chain, ICollection<FlagProblem> problems)
-    {
-        // 0: not seen, 1: on the current chain, 2: done.
-        int seen;
-        state.TryGetValue(name, out seen);
-        if (seen == 2 || !segments.ContainsKey(name))
-        {
-            return;
-        }
-
-        if (seen == 1)
-        {
-            var start = chain.FindIndex(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
-            var cycle = chain.Skip(start).Concat(new[] { name });
-            problems.Add(new FlagProblem(segments[name].Key, "is part of a cycle of segments: " + string.Join(" → ", cycle) + "; a segment may not include itself", segments[name].Value.Origin));
-            return;
-        }
-
-        state[name] = 1;
-        chain.Add(name);
-        foreach (var included in segments[name].Value.Segments)
-        {
-            FindCycle(included, segments, state, chain, problems);
-        }
-
-        chain.RemoveAt(chain.Count - 1);
-        state[name] = 2;
     }
 
     private static RuleSpec? ParseRule(string path, int index, FlagNode node, ICollection<FlagProblem> problems)
@@ -389,7 +359,7 @@ internal static class AudienceRules
         }
     }
 
-    private static bool IsNonEmptyList(string path, FlagNode node, string expected, ICollection<FlagProblem> problems)
+    internal static bool IsNonEmptyList(string path, FlagNode node, string expected, ICollection<FlagProblem> problems)
     {
         if (!node.HasChildren)
         {
@@ -417,7 +387,7 @@ internal static class AudienceRules
         return FlagRules.ParseStringList(path, node, problems);
     }
 
-    private static bool Scalar(string path, FlagNode node, string expected, ICollection<FlagProblem> problems)
+    internal static bool Scalar(string path, FlagNode node, string expected, ICollection<FlagProblem> problems)
     {
         if (node.HasChildren || string.IsNullOrEmpty(node.Value))
         {
@@ -437,7 +407,7 @@ internal static class AudienceRules
         }
     }
 
-    private static string? Canonical(string name, string[] known)
+    internal static string? Canonical(string name, string[] known)
     {
         foreach (var candidate in known)
         {
@@ -450,6 +420,6 @@ internal static class AudienceRules
         return null;
     }
 
-    private static string UnknownMessage(string what, string name, string[] known) =>
+    internal static string UnknownMessage(string what, string name, string[] known) =>
         "unknown " + what + " " + FlagRules.Quote(name) + NameSuggestions.Hint(name, known) + "; use " + string.Join(", ", known);
 }

@@ -32,6 +32,12 @@ internal static class FlagDeclarationShape
     /// <summary>The named argument that gives the value when configuration is silent.</summary>
     public const string Default = "Default";
 
+    /// <summary>The named argument that gives the type an experiment's variant values bind to (<c>typeof(ButtonStyle)</c>).</summary>
+    public const string VariantType = "VariantType";
+
+    /// <summary>The suffix of the generated property that reads the served variant's value (<c>flags.CheckoutButtonValue</c>).</summary>
+    public const string ValueSuffix = "Value";
+
     /// <summary>The suffix of the generated property that reads an experiment's variant (<c>flags.CheckoutButtonVariant</c>).</summary>
     public const string VariantSuffix = "Variant";
 

@@ -32,6 +32,7 @@ internal static class FlagRules
     {
         EnabledProperty, UsersProperty, GroupsProperty, RolloutProperty, VariantsProperty,
         AudienceRules.RulesProperty, AudienceRules.SegmentsProperty, AudienceRules.ExcludeProperty,
+        ScheduleRules.ScheduleProperty, PrerequisiteRules.RequiresProperty,
     };
 
     /// <summary>The properties as messages list them: <c>Enabled, Users, …, Segments and Exclude</c>.</summary>
@@ -134,7 +135,9 @@ internal static class FlagRules
         var rules = new RuleSpec[0];
         var segments = new string[0];
         AudienceSpec? exclude = null;
-        FlagOrigin? segmentsOrigin = null;
+        ScheduleSpec? schedule = null;
+        var requires = new PrerequisiteSpec[0];
+        FlagOrigin? segmentsOrigin = null, scheduleOrigin = null, requiresOrigin = null;
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in node.Children)
         {
@@ -173,7 +176,7 @@ internal static class FlagRules
 
                     break;
                 case VariantsProperty:
-                    variants = ParseVariants(propertyPath, child, problems);
+                    variants = VariantRules.Parse(propertyPath, child, problems);
                     if (variants.Length > 0 && declaredKind != null && declaredKind != ExperimentKind)
                     {
                         problems.Add(new FlagProblem(propertyPath, "variants are for experiment flags, and this flag is declared as " + declaredKind, child.Origin));
@@ -190,6 +193,14 @@ internal static class FlagRules
                 case AudienceRules.ExcludeProperty:
                     exclude = AudienceRules.ParseAudience(propertyPath, child, problems);
                     break;
+                case ScheduleRules.ScheduleProperty:
+                    scheduleOrigin = child.Origin;
+                    schedule = ScheduleRules.Parse(propertyPath, child, problems);
+                    break;
+                case PrerequisiteRules.RequiresProperty:
+                    requiresOrigin = child.Origin;
+                    requires = PrerequisiteRules.Parse(propertyPath, child, problems);
+                    break;
                 default:
                     problems.Add(new FlagProblem(
                         propertyPath,
@@ -201,7 +212,7 @@ internal static class FlagRules
         }
 
         return problems.Count == before
-            ? new FlagSpec(false, enabled, users, groups, rollout, variants, new FlagSpecOrigins(enabledOrigin, usersOrigin, groupsOrigin, rolloutOrigin, segmentsOrigin), rules, segments, exclude)
+            ? new FlagSpec(false, enabled, users, groups, rollout, variants, new FlagSpecOrigins(enabledOrigin, usersOrigin, groupsOrigin, rolloutOrigin, segmentsOrigin, scheduleOrigin, requiresOrigin), rules, segments, exclude, schedule, requires)
             : null;
     }
 
@@ -314,67 +325,6 @@ internal static class FlagRules
         }
 
         return items.ToArray();
-    }
-
-    private static FlagVariantWeight[] ParseVariants(string path, FlagNode node, ICollection<FlagProblem> problems)
-    {
-        const string Expected = "must be an object of variant names and weights, such as { \"blue\": 50, \"green\": 50 }";
-        if (!node.HasChildren)
-        {
-            problems.Add(new FlagProblem(path, Expected + ", not " + (string.IsNullOrEmpty(node.Value) ? "empty" : "a single value"), node.Origin));
-            return new FlagVariantWeight[0];
-        }
-
-        if (AllListIndexes(node))
-        {
-            problems.Add(new FlagProblem(path, Expected + ", not a list", node.Origin));
-            return new FlagVariantWeight[0];
-        }
-
-        var before = problems.Count;
-        var variants = new List<FlagVariantWeight>();
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        double total = 0;
-        foreach (var variant in node.Children)
-        {
-            var variantPath = path + ":" + variant.Key;
-            double weight;
-            if (!names.Add(variant.Key))
-            {
-                problems.Add(new FlagProblem(variantPath, "is given twice", variant.Value.Origin));
-            }
-            else if (variant.Value.HasChildren)
-            {
-                problems.Add(new FlagProblem(variantPath, "weight must be a number, not an object or a list", variant.Value.Origin));
-            }
-            else if (variant.Value.Value == null || !TryParseNumber(variant.Value.Value, out weight))
-            {
-                problems.Add(new FlagProblem(variantPath, "weight " + Quote(variant.Value.Value ?? string.Empty) + " is not a number", variant.Value.Origin));
-            }
-            else if (weight < 0)
-            {
-                problems.Add(new FlagProblem(variantPath, "weight " + Shorten(variant.Value.Value.Trim()) + " is negative", variant.Value.Origin));
-            }
-            else
-            {
-                total += weight;
-                variants.Add(new FlagVariantWeight(variant.Key, weight));
-            }
-        }
-
-        if (problems.Count == before && total <= 0)
-        {
-            problems.Add(new FlagProblem(path, "variant weights sum to 0: give at least one variant a positive weight", node.Origin));
-        }
-        else if (problems.Count == before && double.IsInfinity(total))
-        {
-            // Past the largest double the shares cannot be computed: one variant would take all traffic.
-            problems.Add(new FlagProblem(path, "variant weights sum to more than a number can hold: use smaller weights (they are relative)", node.Origin));
-        }
-
-        // Sorted so that the buckets do not depend on the order a provider lists them in.
-        variants.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return problems.Count == before ? variants.ToArray() : new FlagVariantWeight[0];
     }
 
     internal static bool AllListIndexes(FlagNode node)

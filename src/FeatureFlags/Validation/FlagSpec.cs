@@ -17,8 +17,12 @@ internal sealed class FlagSpec
         FlagSpecOrigins? origins = null,
         RuleSpec[]? rules = null,
         string[]? segments = null,
-        AudienceSpec? exclude = null)
+        AudienceSpec? exclude = null,
+        ScheduleSpec? schedule = null,
+        PrerequisiteSpec[]? requires = null)
     {
+        Schedule = schedule;
+        Requires = requires ?? new PrerequisiteSpec[0];
         Rules = rules ?? new RuleSpec[0];
         Segments = segments ?? new string[0];
         Exclude = exclude;
@@ -66,22 +70,47 @@ internal sealed class FlagSpec
     /// <summary>Who is always off, whatever else matches; null when nobody is excluded.</summary>
     public AudienceSpec? Exclude { get; }
 
+    /// <summary>When the flag may be on at all; null when always.</summary>
+    public ScheduleSpec? Schedule { get; }
+
+    /// <summary>The flags that must be on (or off, or serve a variant) for this one to be on; empty when none.</summary>
+    public PrerequisiteSpec[] Requires { get; }
+
     /// <summary>Percentage of context keys, 0 to 100, or null when every key is in.</summary>
     public double? Rollout { get; }
 
     public FlagVariantWeight[] Variants { get; }
 }
 
-/// <summary>A named variant and its relative weight.</summary>
+/// <summary>A named variant, its relative weight, and the value it carries, if any.</summary>
 internal sealed class FlagVariantWeight
 {
-    public FlagVariantWeight(string name, double weight)
+    public FlagVariantWeight(string name, double weight, VariantPayload? payload = null)
     {
         Name = name;
         Weight = weight;
+        Payload = payload;
     }
 
     public string Name { get; }
 
     public double Weight { get; }
+
+    /// <summary>The variant's <c>Value</c>, unbound: the runtime binds it to the flag's variant type when the table is compiled.</summary>
+    public VariantPayload? Payload { get; }
+}
+
+/// <summary>A variant's <c>Value</c> as configuration gives it: any JSON, kept as a node until it is bound.</summary>
+internal sealed class VariantPayload
+{
+    public VariantPayload(string path, FlagNode node)
+    {
+        Path = path;
+        Node = node;
+    }
+
+    /// <summary>The value's configuration path, such as <c>FeatureFlags:CheckoutButton:Variants:green:Value</c>.</summary>
+    public string Path { get; }
+
+    public FlagNode Node { get; }
 }

@@ -6,14 +6,22 @@ internal sealed class FlagSpecOrigins
 {
     public static readonly FlagSpecOrigins None = new(null, null, null, null, null);
 
-    public FlagSpecOrigins(FlagOrigin? enabled, FlagOrigin? users, FlagOrigin? groups, FlagOrigin? rollout, FlagOrigin? segments)
+    public FlagSpecOrigins(FlagOrigin? enabled, FlagOrigin? users, FlagOrigin? groups, FlagOrigin? rollout, FlagOrigin? segments, FlagOrigin? schedule = null, FlagOrigin? requires = null)
     {
+        Schedule = schedule;
+        Requires = requires;
         Enabled = enabled;
         Users = users;
         Groups = groups;
         Rollout = rollout;
         Segments = segments;
     }
+
+    /// <summary>The key of the flag's <c>Schedule</c>.</summary>
+    public FlagOrigin? Schedule { get; }
+
+    /// <summary>The key of the flag's <c>Requires</c>.</summary>
+    public FlagOrigin? Requires { get; }
 
     /// <summary>The key of the flag's <c>Segments</c> list.</summary>
     public FlagOrigin? Segments { get; }

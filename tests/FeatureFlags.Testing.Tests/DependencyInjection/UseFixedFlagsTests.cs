@@ -162,6 +162,10 @@ public sealed class UseFixedFlagsTests
 
         public string? GetVariant(FlagKey flag) => null;
 
+        public T? GetVariantValue<T>(string flag) => default;
+
+        public T? GetVariantValue<T>(FlagKey flag) => default;
+
         public FlagEvaluation Explain(string flag) => TestFlags.With(flag, true).Explain(flag);
 
         public IReadOnlyList<FlagEvaluation> ExplainAll() => [];

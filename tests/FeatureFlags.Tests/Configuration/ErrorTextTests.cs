@@ -92,9 +92,12 @@ public sealed class ErrorTextTests
     }
 
     [Theory]
-    [InlineData("""{ "Variants": ["blue", "green"] }""", "FeatureFlags:F:Variants: must be an object of variant names and weights, such as { \"blue\": 50, \"green\": 50 }, not a list")]
-    [InlineData("""{ "Variants": "blue" }""", "FeatureFlags:F:Variants: must be an object of variant names and weights, such as { \"blue\": 50, \"green\": 50 }, not a single value")]
-    [InlineData("""{ "Variants": { "blue": { "weight": 1 } } }""", "FeatureFlags:F:Variants:blue: weight must be a number, not an object or a list")]
+    [InlineData("""{ "Variants": ["blue", "green"] }""", "FeatureFlags:F:Variants: must be an object of variant names and weights, such as { \"blue\": 50, \"green\": 50 }, or of names and { \"Weight\": 50, \"Value\": … }, not a list")]
+    [InlineData("""{ "Variants": "blue" }""", "FeatureFlags:F:Variants: must be an object of variant names and weights, such as { \"blue\": 50, \"green\": 50 }, or of names and { \"Weight\": 50, \"Value\": … }, not a single value")]
+    [InlineData("""{ "Variants": { "blue": [1] } }""", "FeatureFlags:F:Variants:blue: must be a weight, or an object of Weight and Value, not a list")]
+    [InlineData("""{ "Variants": { "blue": { "Value": 1 } } }""", "FeatureFlags:F:Variants:blue: needs a Weight")]
+    [InlineData("""{ "Variants": { "blue": { "Weight": { "x": 1 } } } }""", "FeatureFlags:F:Variants:blue:Weight: weight must be a number, not an object or a list")]
+    [InlineData("""{ "Variants": { "blue": { "Weight": 1, "Colour": "b" } } }""", "FeatureFlags:F:Variants:blue:Colour: unknown property 'Colour'")]
     [InlineData("""{ "Users": [ { "id": "x" } ] }""", "FeatureFlags:F:Users:0: must be a string, not an object or a list")]
     [InlineData("""{ "Groups": [ ["beta"] ] }""", "FeatureFlags:F:Groups:0: must be a string, not an object or a list")]
     [InlineData("""{ "Users": "alice" }""", "FeatureFlags:F:Users: must be a list of strings, such as [\"a\", \"b\"], not a single value")]

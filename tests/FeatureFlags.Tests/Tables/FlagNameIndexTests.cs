@@ -60,5 +60,5 @@ public sealed class FlagNameIndexTests
     }
 
     private static FlagNameIndex Index(string[] names) =>
-        new(names.Select(n => new CompiledFlag(n, null, null, [])).ToArray(), new int[names.Length]);
+        new(names.Select(n => new CompiledFlag(new FlagCompilation(n, null, null, []))).ToArray(), new int[names.Length]);
 }

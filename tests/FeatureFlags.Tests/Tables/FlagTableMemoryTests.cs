@@ -34,7 +34,7 @@ public sealed class FlagTableMemoryTests
 
         var key = new FlagKey(name);
 
-        new FlagSnapshot(provider.Current, EvaluationContext.Empty).IsEnabled(key).ShouldBeTrue();
+        new FlagSnapshot(provider.Current, EvaluationContext.Empty, TimeProvider.System).IsEnabled(key).ShouldBeTrue();
         provider.Current.Find(key)!.Name.ShouldBe(name);
     }
 

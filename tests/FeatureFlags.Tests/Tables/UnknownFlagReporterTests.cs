@@ -68,5 +68,5 @@ public sealed class UnknownFlagReporterTests
     }
 
     private static CompiledFlag[] Flags(int count) =>
-        Enumerable.Range(0, count).Select(i => new CompiledFlag($"Flag-{i:0000}", null, null, [])).ToArray();
+        Enumerable.Range(0, count).Select(i => new CompiledFlag(new FlagCompilation($"Flag-{i:0000}", null, null, []))).ToArray();
 }

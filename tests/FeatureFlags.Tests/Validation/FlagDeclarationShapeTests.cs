@@ -27,6 +27,7 @@ public sealed class FlagDeclarationShapeTests
             FlagDeclarationShape.Description,
             FlagDeclarationShape.RemovalIssue,
             FlagDeclarationShape.Default,
+            FlagDeclarationShape.VariantType,
         ];
 
         var settable = typeof(FlagAttribute).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name);
