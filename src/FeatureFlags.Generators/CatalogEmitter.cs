@@ -89,6 +89,7 @@ internal static class CatalogEmitter
                     Literal(flag.Description),
                     Literal(flag.RemovalIssue),
                     flag.Default ? "true" : "false",
+                    VariantType(flag.VariantType),
                 }) + "),");
             }
 
@@ -159,10 +160,27 @@ internal static class CatalogEmitter
                 w.Line("/// <summary>Gets the variant of the experiment <c>" + Xml(flag.Name) + "</c> served to the snapshot's context, or <see langword=\"null\"/> when it is off.</summary>");
                 w.Line("public string? " + flag.MemberName + FlagDeclarationShape.VariantSuffix + " => Snapshot.GetVariant(Keys." + member + ");");
             }
+
+            if (flag.VariantType is not null)
+            {
+                w.Line();
+                w.Line("/// <summary>Gets the value of the variant of <c>" + Xml(flag.Name) + "</c> served to the snapshot's context, bound once per reload; <see langword=\"default\"/> when it is off or the variant has no value.</summary>");
+                w.Line("public " + flag.VariantType + (flag.VariantTypeIsReference ? "?" : string.Empty) + " " + flag.MemberName + FlagDeclarationShape.ValueSuffix + " => Snapshot.GetVariantValue<" + flag.VariantType + ">(Keys." + member + ");");
+            }
         }
 
         w.Close();
     }
+
+    /// <summary>
+    /// The declaration's variant type and its binder: Microsoft.Extensions.Configuration.Binder called here, in the application's
+    /// own code, where the type is known statically; a value with a key the type lacks is an error, not silently dropped.
+    /// </summary>
+    private static string VariantType(string? type) =>
+        type is null
+            ? "null"
+            : Runtime + "FlagVariantType.Create<" + type + ">(static value => global::Microsoft.Extensions.Configuration.ConfigurationBinder.Get<" + type
+                + ">(value, static options => options.ErrorOnUnknownConfiguration = true))";
 
     private static string Describe(EmittedFlag flag)
     {

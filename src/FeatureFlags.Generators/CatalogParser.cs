@@ -97,6 +97,7 @@ internal static class CatalogParser
 
             var hasTypedMembers = true;
             string? collision = null;
+            var variantType = VariantTypeOf(attribute, catalog, compilation);
             if (GeneratedMemberNames.Contains(field.Name))
             {
                 collision = "the name is one of the generated members (Catalog, Keys, View, For)";
@@ -116,6 +117,10 @@ internal static class CatalogParser
             else if (IsExperiment(attribute) && !typedNames.Add(field.Name + FlagDeclarationShape.VariantSuffix))
             {
                 collision = $"another flag field is named '{field.Name}{FlagDeclarationShape.VariantSuffix}'";
+            }
+            else if (variantType is not null && !typedNames.Add(field.Name + FlagDeclarationShape.ValueSuffix))
+            {
+                collision = $"another flag field is named '{field.Name}{FlagDeclarationShape.ValueSuffix}'";
             }
 
             if (collision is not null)
@@ -137,6 +142,8 @@ internal static class CatalogParser
                 Description: NamedString(attribute, FlagDeclarationShape.Description),
                 RemovalIssue: NamedString(attribute, FlagDeclarationShape.RemovalIssue),
                 Default: attribute.NamedArguments.Any(a => a.Key == FlagDeclarationShape.Default && a.Value.Value is true),
+                VariantType: variantType?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                VariantTypeIsReference: variantType?.IsReferenceType == true,
                 HasTypedMembers: hasTypedMembers));
         }
 
@@ -155,6 +162,24 @@ internal static class CatalogParser
 
     private static bool IsExperiment(AttributeData attribute) =>
         attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int kind && FlagDeclarationShape.IsExperiment(kind);
+
+    /// <summary>The declared <c>VariantType</c>, when it names a type the generated catalog can use.</summary>
+    private static ITypeSymbol? VariantTypeOf(AttributeData attribute, INamedTypeSymbol catalog, Compilation compilation)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == FlagDeclarationShape.VariantType
+                && argument.Value.Value is ITypeSymbol type
+                && type.TypeKind != TypeKind.Error
+                && !(type is INamedTypeSymbol { IsUnboundGenericType: true })
+                && compilation.IsSymbolAccessibleWithin(type, catalog))
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
 
     private static string? NamedString(AttributeData attribute, string name)
     {

@@ -109,6 +109,43 @@ public sealed class GeneratedCodeBehaviourTests
         FlagCatalog.FromType(catalogType).ShouldBeSameAs(generated);
     }
 
+    [Fact]
+    public void View_VariantTypes_ReadTheBoundValues()
+    {
+        var assembly = InMemoryAssembly.Load(GeneratorHarness.Run(Sources.PayloadCatalog).Output);
+        var catalog = InMemoryAssembly.Invoke<FlagCatalog>(assembly, "Shop.Flags.ValueProbe", "Catalog");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["FeatureFlags:CheckoutButton:Variants:green:Weight"] = "1",
+            ["FeatureFlags:CheckoutButton:Variants:green:Value:Color"] = "#2e7d32",
+            ["FeatureFlags:PageSize:Variants:large:Weight"] = "1",
+            ["FeatureFlags:PageSize:Variants:large:Value"] = "48",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddFeatureFlags(configuration).AddCatalog(catalog);
+        var snapshot = services.BuildServiceProvider().GetRequiredService<IFlagSnapshotFactory>().CreateSnapshot(new EvaluationContext("alice"));
+
+        InMemoryAssembly.Invoke<string>(assembly, "Shop.Flags.ValueProbe", "Read", snapshot).ShouldBe("green|#2e7d32|48");
+        catalog.Find("CheckoutButton")!.VariantType!.Type.Name.ShouldBe("ButtonStyle");
+    }
+
+    [Fact]
+    public void Catalog_ValueOfWrongShape_StartUpErrorFromTheGeneratedBinder()
+    {
+        var assembly = InMemoryAssembly.Load(GeneratorHarness.Run(Sources.PayloadCatalog).Output);
+        var catalog = InMemoryAssembly.Invoke<FlagCatalog>(assembly, "Shop.Flags.ValueProbe", "Catalog");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["FeatureFlags:PageSize:Variants:large:Weight"] = "1",
+            ["FeatureFlags:PageSize:Variants:large:Value"] = "forty-eight",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddFeatureFlags(configuration).AddCatalog(catalog);
+
+        Should.Throw<FlagConfigurationException>(() => services.BuildServiceProvider().GetRequiredService<IFlagSnapshotFactory>())
+            .Problems.ShouldHaveSingleItem().ShouldStartWith("FeatureFlags:PageSize:Variants:large:Value: does not bind to Int32, the flag's variant type:");
+    }
+
     private static string[] Describe(FlagCatalog catalog) =>
         catalog.Flags.Select(f => string.Join('|', f.Name, f.Kind, f.Expires?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), f.Owner, f.Description, f.RemovalIssue, f.DefaultValue)).ToArray();
 

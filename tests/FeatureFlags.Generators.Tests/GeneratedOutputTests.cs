@@ -24,9 +24,19 @@ public sealed class GeneratedOutputTests
         Baseline.Verify("NestedGlobalCatalog", GeneratorHarness.GeneratedText(result));
     }
 
+    [Fact]
+    public void Generate_VariantTypes_MatchesBaseline()
+    {
+        var (_, result) = GeneratorHarness.Run(Sources.PayloadCatalog);
+
+        result.Diagnostics.ShouldBeEmpty();
+        Baseline.Verify("PayloadCatalog", GeneratorHarness.GeneratedText(result));
+    }
+
     [Theory]
     [InlineData(Sources.ShopCatalog)]
     [InlineData(Sources.NestedGlobalCatalog)]
+    [InlineData(Sources.PayloadCatalog)]
     public void Generate_Catalog_CompilesWithoutAnyWarningUnderNullableAndDocumentation(string source)
     {
         var (output, result) = GeneratorHarness.Run(source);
@@ -259,7 +269,7 @@ public sealed class GeneratedOutputTests
             """);
 
         GeneratorHarness.GeneratedText(result)
-            .ShouldContain("new global::FeatureFlags.FlagDefinition(global::Flags.A, global::FeatureFlags.FlagKind.Release, null, null, null, null, false)");
+            .ShouldContain("new global::FeatureFlags.FlagDefinition(global::Flags.A, global::FeatureFlags.FlagKind.Release, null, null, null, null, false, null)");
     }
 
     [Fact]

@@ -57,4 +57,44 @@ internal static class Sources
             }
         }
         """;
+
+    public const string PayloadCatalog = """
+        using FeatureFlags;
+
+        namespace Shop.Flags;
+
+        /// <summary>Experiments whose variants carry values.</summary>
+        [FlagCatalog]
+        public sealed partial class Experiments
+        {
+            /// <summary>A button style per variant.</summary>
+            [Flag(FlagKind.Experiment, Expires = "2099-12-31", VariantType = typeof(ButtonStyle))]
+            public const string CheckoutButton = "CheckoutButton";
+
+            /// <summary>A number per variant.</summary>
+            [Flag(FlagKind.Experiment, Expires = "2099-12-31", VariantType = typeof(int))]
+            public const string PageSize = "PageSize";
+        }
+
+        /// <summary>A variant value.</summary>
+        public sealed class ButtonStyle
+        {
+            /// <summary>The colour.</summary>
+            public string Color { get; set; } = "";
+        }
+
+        /// <summary>Reads the generated members as an application would.</summary>
+        public static class ValueProbe
+        {
+            /// <summary>The typed values of a snapshot.</summary>
+            public static string Read(FeatureFlags.IFlagSnapshot snapshot)
+            {
+                var flags = Experiments.For(snapshot);
+                return $"{flags.CheckoutButtonVariant}|{flags.CheckoutButtonValue?.Color ?? "none"}|{flags.PageSizeValue}";
+            }
+
+            /// <summary>The catalog.</summary>
+            public static FeatureFlags.FlagCatalog Catalog => Experiments.Catalog;
+        }
+        """;
 }

@@ -10,6 +10,8 @@ namespace FeatureFlags.Generators.Model;
 /// <param name="Description">The declared description.</param>
 /// <param name="RemovalIssue">The declared removal link.</param>
 /// <param name="Default">The declared default value.</param>
+/// <param name="VariantType">The declared variant type, fully qualified, or null when none (or it is not usable from the catalog).</param>
+/// <param name="VariantTypeIsReference">Whether <paramref name="VariantType"/> is a reference type, whose generated property is nullable.</param>
 /// <param name="HasTypedMembers">Whether the flag gets members in <c>Keys</c> and <c>View</c> (false when its name collides; FF0101).</param>
 internal sealed record EmittedFlag(
     string MemberName,
@@ -21,6 +23,8 @@ internal sealed record EmittedFlag(
     string? Description,
     string? RemovalIssue,
     bool Default,
+    string? VariantType,
+    bool VariantTypeIsReference,
     bool HasTypedMembers)
 {
     /// <summary>Experiment flags serve variants; they get a <c>…Variant</c> member too.</summary>

@@ -139,6 +139,16 @@ public sealed class FlagCatalog
                 continue;
             }
 
+            if (attribute.VariantType is { } variantType)
+            {
+                // Binding a type found at run time needs reflection over it, which trimming and AOT break; generated code
+                // binds the type it names statically.
+                throw new ArgumentException(
+                    $"{type.FullName}.{field.Name} declares VariantType = {variantType.Name}, which only the generated catalog binds: make the class partial so the source generator runs, "
+                    + "or build the catalog with new FlagDefinition(..., variantType: FlagVariantType.Create<T>(...)).",
+                    nameof(type));
+            }
+
             definitions.Add(new FlagDefinition(
                 name,
                 attribute.Kind,
