@@ -18,7 +18,13 @@ internal static class AppSettingsChecker
     /// <param name="model">The flags the compilation declares.</param>
     /// <param name="sectionPath">The flags section's path.</param>
     /// <param name="otherSegments">The segments the project's other appsettings files define, which this file's flags may name.</param>
-    public static List<FlagProblem> Check(string text, CompilationFlags model, string[] sectionPath, IDictionary<string, KeyValuePair<string, AudienceSpec>>? otherSegments = null)
+    /// <param name="otherFlags">The flags the project's other appsettings files configure, which this file's flags may require.</param>
+    public static List<FlagProblem> Check(
+        string text,
+        CompilationFlags model,
+        string[] sectionPath,
+        IDictionary<string, KeyValuePair<string, AudienceSpec>>? otherSegments = null,
+        ICollection<string>? otherFlags = null)
     {
         var problems = new List<FlagProblem>();
         JsonNode root;
@@ -34,8 +40,15 @@ internal static class AppSettingsChecker
 
         var references = new List<SegmentReference>();
         var segments = new Dictionary<string, KeyValuePair<string, AudienceSpec>>(StringComparer.OrdinalIgnoreCase);
+        var flags = new Dictionary<string, KeyValuePair<string, FlagSpec>>(StringComparer.OrdinalIgnoreCase);
         CheckLevel(root, SegmentsPath, 0, string.Empty, (path, section) => CheckSegments(path, section, segments, references, problems));
-        CheckLevel(root, sectionPath, 0, string.Empty, (path, section) => CheckSection(path, section, model, references, problems));
+        CheckLevel(root, sectionPath, 0, string.Empty, (path, section) => CheckSection(path, section, model, references, flags, problems));
+
+        // A prerequisite may be declared, or configured here or in another file; variants and cycles are checked among this
+        // file's flags, since another environment's file may configure the variants.
+        var known = new HashSet<string>(model.DeclaredNames, StringComparer.OrdinalIgnoreCase);
+        known.UnionWith(otherFlags ?? new string[0]);
+        PrerequisiteRules.Check(flags, known, problems, variantsOfOthers: false);
 
         // Names resolve across the project's files, as the configuration merges them; cycles are this file's own.
         var all = new Dictionary<string, KeyValuePair<string, AudienceSpec>>(otherSegments ?? new Dictionary<string, KeyValuePair<string, AudienceSpec>>(), StringComparer.OrdinalIgnoreCase);
@@ -46,6 +59,35 @@ internal static class AppSettingsChecker
 
         AudienceRules.CheckSegments(all, references, problems, segments.Keys);
         return problems;
+    }
+
+    /// <summary>
+    /// The flags a file configures, each with the flags it requires, for the other files' checks and FF0001's note on
+    /// required flags; problems in them are that file's to report.
+    /// </summary>
+    public static List<KeyValuePair<string, PrerequisiteSpec[]>> ConfiguredFlagsOf(string text, string[] sectionPath)
+    {
+        var flags = new List<KeyValuePair<string, PrerequisiteSpec[]>>();
+        try
+        {
+            CheckLevel(JsonParser.Parse(text), sectionPath, 0, string.Empty, (path, section) =>
+            {
+                foreach (var flag in section.Kind == JsonKind.Object ? section.Properties : new List<JsonProperty>())
+                {
+                    var requires = flag.Value.Kind == JsonKind.Object
+                        ? flag.Value.Properties.FirstOrDefault(p => string.Equals(p.Name, PrerequisiteRules.RequiresProperty, StringComparison.OrdinalIgnoreCase))
+                        : null;
+                    var specs = requires == null ? new PrerequisiteSpec[0] : PrerequisiteRules.Parse(path + ":" + flag.Name + ":" + requires.Name, ToFlagNode(requires.Value), new List<FlagProblem>());
+                    flags.Add(new KeyValuePair<string, PrerequisiteSpec[]>(flag.Name, specs));
+                }
+            });
+        }
+        catch (JsonException)
+        {
+            // The file's own check reports it.
+        }
+
+        return flags;
     }
 
     /// <summary>The segments a file defines, for the other files' checks; problems in them are that file's to report.</summary>
@@ -131,7 +173,13 @@ internal static class AppSettingsChecker
         }
     }
 
-    private static void CheckSection(string sectionPath, JsonNode section, CompilationFlags model, List<SegmentReference> references, List<FlagProblem> problems)
+    private static void CheckSection(
+        string sectionPath,
+        JsonNode section,
+        CompilationFlags model,
+        List<SegmentReference> references,
+        Dictionary<string, KeyValuePair<string, FlagSpec>> flags,
+        List<FlagProblem> problems)
     {
         if (section.Kind == JsonKind.Array && section.Items.Count > 0)
         {
@@ -175,6 +223,7 @@ internal static class AppSettingsChecker
             if (FlagRules.Parse(path, ToFlagNode(flag.Value), declarations?[0].KindName, problems) is { } spec)
             {
                 references.AddRange(AudienceRules.ReferencesOf(path, spec));
+                flags[flag.Name] = new KeyValuePair<string, FlagSpec>(path, spec);
             }
         }
     }

@@ -44,8 +44,16 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
 
             // Flags may name segments that another appsettings file of the project defines.
             var segmentsByFile = new ConcurrentDictionary<string, Dictionary<string, KeyValuePair<string, AudienceSpec>>>(StringComparer.Ordinal);
+            var flagsByFile = new ConcurrentDictionary<string, List<KeyValuePair<string, PrerequisiteSpec[]>>>(StringComparer.Ordinal);
             var files = start.Options.AdditionalFiles.Where(f => IsAppSettings(f.Path)).ToList();
-            start.RegisterAdditionalFileAction(c => Analyze(c, model, sectionPath, OtherSegments(c.AdditionalFile, files, segmentsByFile, c.CancellationToken)));
+            start.RegisterAdditionalFileAction(c => Analyze(
+                c,
+                model,
+                sectionPath,
+                OtherSegments(c.AdditionalFile, files, segmentsByFile, c.CancellationToken),
+                new HashSet<string>(
+                    files.Where(f => f.Path != c.AdditionalFile.Path).SelectMany(f => ConfiguredFlags(f, sectionPath, flagsByFile, c.CancellationToken)).Select(f => f.Key),
+                    StringComparer.OrdinalIgnoreCase)));
         });
     }
 
@@ -56,6 +64,14 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
         return name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase)
             && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>The flags <paramref name="file"/> configures, with what each requires; read once per file and compilation.</summary>
+    internal static List<KeyValuePair<string, PrerequisiteSpec[]>> ConfiguredFlags(
+        AdditionalText file,
+        string[] sectionPath,
+        ConcurrentDictionary<string, List<KeyValuePair<string, PrerequisiteSpec[]>>> flagsByFile,
+        CancellationToken cancellationToken) =>
+        flagsByFile.GetOrAdd(file.Path, _ => file.GetText(cancellationToken) is { } text ? AppSettingsChecker.ConfiguredFlagsOf(text.ToString(), sectionPath) : new List<KeyValuePair<string, PrerequisiteSpec[]>>());
 
     private static Dictionary<string, KeyValuePair<string, AudienceSpec>> OtherSegments(
         AdditionalText file,
@@ -76,7 +92,12 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
         return segments;
     }
 
-    private static void Analyze(AdditionalFileAnalysisContext context, CompilationFlags model, string[] sectionPath, Dictionary<string, KeyValuePair<string, AudienceSpec>> otherSegments)
+    private static void Analyze(
+        AdditionalFileAnalysisContext context,
+        CompilationFlags model,
+        string[] sectionPath,
+        Dictionary<string, KeyValuePair<string, AudienceSpec>> otherSegments,
+        HashSet<string> otherFlags)
     {
         var file = context.AdditionalFile;
         if (!IsAppSettings(file.Path))
@@ -90,7 +111,7 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var problem in AppSettingsChecker.Check(text.ToString(), model, sectionPath, otherSegments))
+        foreach (var problem in AppSettingsChecker.Check(text.ToString(), model, sectionPath, otherSegments, otherFlags))
         {
             var span = problem.Origin ?? new TextSpan(0, 0);
             var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));

@@ -18,7 +18,7 @@ public sealed class ExpiredFlagAnalyzer : CatalogAnalyzer
     private static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.ExpiredFlag,
         title: "Flag is past its expiry date",
-        messageFormat: "The flag '{0}'{3} expired on {1} (today is {2}): remove the flag and the code it guards, or move Expires if the removal is planned",
+        messageFormat: "The flag '{0}'{3} expired on {1} (today is {2}): remove the flag and the code it guards, or move Expires if the removal is planned{4}",
         category: DiagnosticIds.Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -50,6 +50,8 @@ public sealed class ExpiredFlagAnalyzer : CatalogAnalyzer
             return;
         }
 
+        var requiredBy = RequiredBy(context.Options, settings, expiredNames, context.CancellationToken);
+
         context.RegisterSymbolAction(
             c =>
             {
@@ -63,7 +65,7 @@ public sealed class ExpiredFlagAnalyzer : CatalogAnalyzer
                 {
                     if (expired.Contains(declaration))
                     {
-                        c.ReportDiagnostic(Create(declaration.Location, declaration, settings));
+                        c.ReportDiagnostic(Create(declaration.Location, declaration, settings, requiredBy));
                     }
                 }
             },
@@ -91,7 +93,7 @@ public sealed class ExpiredFlagAnalyzer : CatalogAnalyzer
                         && FindUse(semanticModel, identifier, model, c.CancellationToken) is { } used
                         && expired.Contains(used))
                     {
-                        c.ReportDiagnostic(Create(ReferenceSyntax(identifier).GetLocation(), used, settings));
+                        c.ReportDiagnostic(Create(ReferenceSyntax(identifier).GetLocation(), used, settings, requiredBy));
                     }
                 }
                 else if (node.IsKind(SyntaxKind.Argument) || node.IsKind(SyntaxKind.AttributeArgument))
@@ -99,7 +101,7 @@ public sealed class ExpiredFlagAnalyzer : CatalogAnalyzer
                     var name = FlagNameArguments.Find(node, semanticModel, model, isExpired, out var expression, c.CancellationToken);
                     if (name != null && !IsFlagConstant(semanticModel, expression, model, c.CancellationToken))
                     {
-                        c.ReportDiagnostic(Create(expression.GetLocation(), expiredNames[name], settings));
+                        c.ReportDiagnostic(Create(expression.GetLocation(), expiredNames[name], settings, requiredBy));
                     }
                 }
             }
@@ -136,6 +138,36 @@ public sealed class ExpiredFlagAnalyzer : CatalogAnalyzer
             && model.FindByField(field) != null;
     }
 
-    private static Diagnostic Create(Location location, FlagDeclaration declaration, BuildSettings settings) =>
-        Diagnostic.Create(Rule, location, declaration.Name, declaration.ExpiresText, settings.TodayText, declaration.OwnerNote);
+    private static Diagnostic Create(Location location, FlagDeclaration declaration, BuildSettings settings, Dictionary<string, string> requiredBy) =>
+        Diagnostic.Create(Rule, location, declaration.Name, declaration.ExpiresText, settings.TodayText, declaration.OwnerNote, requiredBy.TryGetValue(declaration.Name, out var note) ? note : string.Empty);
+
+    /// <summary>
+    /// For each expired flag that other, unexpired flags require in the project's appsettings files, a note naming them:
+    /// removing it turns them off, so their Requires must change first.
+    /// </summary>
+    private static Dictionary<string, string> RequiredBy(AnalyzerOptions options, BuildSettings settings, Dictionary<string, FlagDeclaration> expired, CancellationToken cancellationToken)
+    {
+        var requirers = new Dictionary<string, SortedSet<string>>(StringComparer.OrdinalIgnoreCase);
+        var flagsByFile = new System.Collections.Concurrent.ConcurrentDictionary<string, List<KeyValuePair<string, PrerequisiteSpec[]>>>(StringComparer.Ordinal);
+        foreach (var file in options.AdditionalFiles.Where(f => AppSettingsAnalyzer.IsAppSettings(f.Path)))
+        {
+            foreach (var flag in AppSettingsAnalyzer.ConfiguredFlags(file, settings.SectionPath, flagsByFile, cancellationToken))
+            {
+                foreach (var requirement in flag.Value.Where(r => expired.ContainsKey(r.Flag) && !expired.ContainsKey(flag.Key)))
+                {
+                    if (!requirers.TryGetValue(requirement.Flag, out var names))
+                    {
+                        requirers[requirement.Flag] = names = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+                    }
+
+                    names.Add(flag.Key + " (" + Path.GetFileName(file.Path) + ")");
+                }
+            }
+        }
+
+        return requirers.ToDictionary(
+            r => r.Key,
+            r => "; " + string.Join(", ", r.Value) + (r.Value.Count == 1 ? " requires" : " require") + " it: change their Requires first, or they turn off with it",
+            StringComparer.OrdinalIgnoreCase);
+    }
 }

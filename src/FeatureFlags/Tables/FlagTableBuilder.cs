@@ -73,7 +73,7 @@ internal sealed class FlagTableBuilder
         if (withPrerequisites)
         {
             var byName = parsed.ToDictionary(p => p.Flag.Name, p => new KeyValuePair<string, FlagSpec>(PathOf(p.Flag), p.Spec), StringComparer.OrdinalIgnoreCase);
-            PrerequisiteRules.Check(byName, declared.ContainsKey, found);
+            PrerequisiteRules.Check(byName, declared.Keys, found);
         }
         if (_options.TreatUndeclaredFlagsAsErrors)
         {

@@ -79,9 +79,13 @@ internal static class PrerequisiteRules
     /// declared, a variant that flag has, and no chain of requirements leads back to where it started.
     /// </summary>
     /// <param name="flags">The configured flags by name, with their paths and specs.</param>
-    /// <param name="declared">Whether a name is declared in code (a declared flag may be required without being configured).</param>
+    /// <param name="declared">The names declared in code, or otherwise known (a declared flag may be required without being configured).</param>
     /// <param name="problems">Receives every problem found, each with the path of the entry or the chain of the cycle.</param>
-    public static void Check(IDictionary<string, KeyValuePair<string, FlagSpec>> flags, Func<string, bool> declared, ICollection<FlagProblem> problems)
+    /// <param name="variantsOfOthers">
+    /// Whether a required variant of a flag not in <paramref name="flags"/> is an error: at run time that flag has no
+    /// variants; at build time another appsettings file may configure them.
+    /// </param>
+    public static void Check(IDictionary<string, KeyValuePair<string, FlagSpec>> flags, ICollection<string> declared, ICollection<FlagProblem> problems, bool variantsOfOthers = true)
     {
         foreach (var flag in flags)
         {
@@ -90,11 +94,11 @@ internal static class PrerequisiteRules
                 KeyValuePair<string, FlagSpec> required;
                 if (!flags.TryGetValue(requirement.Flag, out required))
                 {
-                    if (!declared(requirement.Flag))
+                    if (!declared.Contains(requirement.Flag))
                     {
-                        problems.Add(new FlagProblem(requirement.Path, "requires the flag " + FlagRules.Quote(requirement.Flag) + ", which is neither configured nor declared" + NameSuggestions.Hint(requirement.Flag, flags.Keys), requirement.Origin));
+                        problems.Add(new FlagProblem(requirement.Path, "requires the flag " + FlagRules.Quote(requirement.Flag) + ", which is neither configured nor declared" + NameSuggestions.Hint(requirement.Flag, flags.Keys.Concat(declared)), requirement.Origin));
                     }
-                    else if (requirement.Variant != null)
+                    else if (requirement.Variant != null && variantsOfOthers)
                     {
                         problems.Add(new FlagProblem(requirement.Path, "requires the variant " + FlagRules.Quote(requirement.Variant) + " of " + FlagRules.Quote(requirement.Flag) + ", which configuration gives no variants", requirement.Origin));
                     }

@@ -46,8 +46,20 @@ public sealed class ExpiredFlagAnalyzerTests
         }
         """,
         Test.Diagnostic(DiagnosticIds.ExpiredFlag).WithSpan(6, 25, 6, 31)
-            .WithArguments("CheckoutButton", "2026-12-31", "2027-01-15", " (owner: team-growth; removal: https://example.org/issues/42)"),
-        Test.Diagnostic(DiagnosticIds.ExpiredFlag).WithSpan(9, 25, 9, 34).WithArguments("Anonymous", "2026-12-30", "2027-01-15", ""));
+            .WithArguments("CheckoutButton", "2026-12-31", "2027-01-15", " (owner: team-growth; removal: https://example.org/issues/42)", ""),
+        Test.Diagnostic(DiagnosticIds.ExpiredFlag).WithSpan(9, 25, 9, 34).WithArguments("Anonymous", "2026-12-30", "2027-01-15", "", ""));
+
+    [Fact]
+    public Task Declaration_RequiredByUnexpiredFlags_MessageNamesThem() =>
+        new Test().WithSources(Catalog.Replace("{|FF0001:OldCheckout|}", "OldCheckout", StringComparison.Ordinal)).WithAdditionalFile("appsettings.json", """
+            { "FeatureFlags": { "NewCheckout": { "Requires": ["OldCheckout"] }, "Banner": { "Requires": { "oldcheckout": true } }, "OldCheckout": true } }
+            """).WithAdditionalFile("appsettings.Production.json", """
+            { "FeatureFlags": { "Footer": { "Requires": ["OldCheckout"] } } }
+            """).Expect(
+                Test.Diagnostic(DiagnosticIds.ExpiredFlag).WithSpan(6, 25, 6, 36).WithArguments(
+                    "OldCheckout", "2027-01-14", "2027-01-15", "",
+                    "; Banner (appsettings.json), Footer (appsettings.Production.json), NewCheckout (appsettings.json) require it: change their Requires first, or they turn off with it"))
+            .RunAsync();
 
     [Fact]
     public Task ConstantUse_ExpiredFlag_ReportsEveryUse() => Test.VerifyAsync(

@@ -32,8 +32,8 @@ public sealed class ExpiredFlagSyntaxFormsTests
             public bool Run(IFlagSnapshot s) => s.IsEnabled({|#0:nameof({|#1:Flags.OldCheckout|})|}) && s.IsEnabled(nameof(Flags.NewCheckout));
         }
         """],
-        Test.Diagnostic(DiagnosticIds.ExpiredFlag).WithLocation(0).WithArguments("OldCheckout", "2027-01-14", "2027-01-15", ""),
-        Test.Diagnostic(DiagnosticIds.ExpiredFlag).WithLocation(1).WithArguments("OldCheckout", "2027-01-14", "2027-01-15", ""));
+        Test.Diagnostic(DiagnosticIds.ExpiredFlag).WithLocation(0).WithArguments("OldCheckout", "2027-01-14", "2027-01-15", "", ""),
+        Test.Diagnostic(DiagnosticIds.ExpiredFlag).WithLocation(1).WithArguments("OldCheckout", "2027-01-14", "2027-01-15", "", ""));
 
     [Fact]
     public Task ConstantConcatenation_NamesExpiredFlag_Reported() => Test.VerifyAsync(
