@@ -47,6 +47,19 @@ public static class TestFlags
     /// </example>
     public static TestFlagSnapshot With([FlagName] string flag, string variant) => Empty.With(flag, variant);
 
+    /// <summary>A snapshot with one experiment on, serving one variant and its value to everybody.</summary>
+    /// <param name="flag">The experiment's name, such as <c>Flags.CheckoutButton</c>.</param>
+    /// <param name="variant">The variant served.</param>
+    /// <param name="value">The variant's value, which <see cref="IFlagSnapshot.GetVariantValue{T}(string)"/> returns.</param>
+    /// <returns>The snapshot; add flags with <see cref="TestFlagSnapshot.With(string, bool)"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="flag"/> is not a valid flag name or <paramref name="variant"/> is empty.</exception>
+    /// <example>
+    /// <code>
+    /// var flags = TestFlags.With(Flags.CheckoutButton, "green", new ButtonStyle { Color = "#2e7d32" });
+    /// </code>
+    /// </example>
+    public static TestFlagSnapshot With([FlagName] string flag, string variant, object? value) => Empty.With(flag, variant, value);
+
     /// <summary>A snapshot of a catalog's flags at their declared defaults, as a host with no flag configuration has.</summary>
     /// <typeparam name="TCatalog">A class marked with <see cref="FlagCatalogAttribute"/>.</typeparam>
     /// <returns>The snapshot; names the catalog does not declare throw.</returns>
