@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using System.Net.Http.Json;
 
@@ -39,7 +40,25 @@ public sealed class ConfiguredFlagsIntegrationTests
             var variant = (await (await shop.GetAsync("/api/experiments/buy-button", user)).Content.ReadFromJsonAsync<Assignment>())!.Variant;
             var home = await (await shop.GetAsync("/", user)).Content.ReadAsStringAsync();
             home.ShouldContain($"id=\"buy-{variant}\"");
+
+            // The variant's value, from appsettings.json, bound to BuyButtonStyle once per reload.
+            home.ShouldContain(variant == "green" ? ">Add to basket</button>" : ">Buy now</button>");
         }
+    }
+
+    [Theory]
+    [InlineData("2026-12-23T22:59:59Z", false)]
+    [InlineData("2026-12-23T23:00:00Z", true)]
+    [InlineData("2026-12-26T22:59:59Z", true)]
+    [InlineData("2026-12-26T23:00:00Z", false)]
+    public async Task HolidayBanner_Scheduled_ShownOnlyInsideItsWindow(string now, bool shown)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
+        await using var shop = ShopHost.Start("Production", time: time);
+
+        var home = await (await shop.GetAsync("/")).Content.ReadAsStringAsync();
+
+        home.Contains("id=\"holiday-banner\"", StringComparison.Ordinal).ShouldBe(shown);
     }
 
     [Theory]

@@ -39,6 +39,16 @@ public sealed class FixedFlagsIntegrationTests
         order.Quote.Shipping.ShouldBe(0m);
     }
 
+    [Fact]
+    public async Task Shop_ExperimentVariantWithValue_RendersItsLabel()
+    {
+        await using var shop = ShopHost.Start(flags: TestFlags.With(Flags.BuyButton, "green", new Domain.BuyButtonStyle { Label = "Take my money" }));
+
+        var home = await (await shop.GetAsync("/", "alice")).Content.ReadAsStringAsync();
+
+        home.ShouldContain("id=\"buy-green\" class=\"buy buy-green\">Take my money</button>");
+    }
+
     [Theory]
     [InlineData("blue")]
     [InlineData("green")]

@@ -28,10 +28,13 @@ internal sealed class ShopHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <summary>Starts the shop in <paramref name="environment"/>; <paramref name="flags"/> replaces its flags when given.</summary>
-    public static ShopHost Start(string environment = "Development", IFlagSnapshot? flags = null)
+    /// <summary>
+    /// Starts the shop in <paramref name="environment"/>; <paramref name="flags"/> replaces its flags when given, and
+    /// <paramref name="time"/> its clock (which scheduled flags read).
+    /// </summary>
+    public static ShopHost Start(string environment = "Development", IFlagSnapshot? flags = null, TimeProvider? time = null)
     {
-        var factory = new ShopFactory(environment, flags);
+        var factory = new ShopFactory(environment, flags, time);
         factory.StartServer();
         return new ShopHost(factory);
     }
@@ -65,11 +68,13 @@ internal sealed class ShopHost : IAsyncDisposable
     {
         private readonly string _environment;
         private readonly IFlagSnapshot? _flags;
+        private readonly TimeProvider? _time;
 
-        public ShopFactory(string environment, IFlagSnapshot? flags)
+        public ShopFactory(string environment, IFlagSnapshot? flags, TimeProvider? time)
         {
             _environment = environment;
             _flags = flags;
+            _time = time;
 
             // A real server on 127.0.0.1 and a free port, not the in-memory TestServer.
             UseKestrel(0);
@@ -81,6 +86,11 @@ internal sealed class ShopHost : IAsyncDisposable
             if (_flags is not null)
             {
                 builder.ConfigureTestServices(services => services.UseFixedFlags(_flags));
+            }
+
+            if (_time is not null)
+            {
+                builder.ConfigureTestServices(services => services.AddSingleton(_time));
             }
         }
     }

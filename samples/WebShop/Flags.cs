@@ -19,6 +19,10 @@ public sealed partial class Flags
     [Flag(FlagKind.Permission, Owner = "team-reports", Description = "Sales reports for the beta group")]
     public const string BetaReports = "BetaReports";
 
-    [Flag(FlagKind.Experiment, Expires = "2027-10-31", Owner = "team-growth", Description = "Colour of the buy button: blue or green, sticky per user")]
+    [Flag(FlagKind.Experiment, Expires = "2027-10-31", Owner = "team-growth", Description = "Colour and label of the buy button: blue or green, sticky per user",
+          VariantType = typeof(Domain.BuyButtonStyle))]
     public const string BuyButton = "BuyButton";
+
+    [Flag(FlagKind.Release, Expires = "2027-01-31", Owner = "team-marketing", Description = "Holiday banner: on only inside its scheduled window")]
+    public const string HolidayBanner = "HolidayBanner";
 }

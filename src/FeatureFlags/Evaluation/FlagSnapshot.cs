@@ -108,28 +108,32 @@ internal sealed class FlagSnapshot : IFlagSnapshot
         return compiled;
     }
 
-    /// <summary>The served variant's value, bound when the table was compiled: the same object on every read.</summary>
+    /// <summary>
+    /// The served variant's value, bound when the table was compiled: the same object on every read. A value of another
+    /// type than <typeparamref name="T"/> is a programming error, reported at the first read that meets one.
+    /// </summary>
     private T? ValueOf<T>(CompiledFlag? flag)
     {
-        if (flag is null)
+        if (flag is null || flag.VariantIndex(Context, _now) is not (>= 0 and var index))
         {
             return default;
         }
 
-        var variants = flag.Variants;
-        if (variants.ValueType is { } type && type != typeof(T) && !typeof(T).IsAssignableFrom(type))
+        return flag.Variants.Values[index] switch
         {
-            throw WrongType(flag, typeof(T));
-        }
-
-        var index = flag.VariantIndex(Context, _now);
-        return index >= 0 && variants.Values[index] is T value ? value : default;
+            T value => value,
+            null => default,
+            var other => throw WrongType(flag, other.GetType(), typeof(T)),
+        };
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static InvalidOperationException WrongType(CompiledFlag flag, Type requested) =>
-        new($"The flag '{flag.Name}' binds its variant values to {flag.Variants.ValueType!.Name}, not {requested.Name}: " +
-            (flag.Definition?.VariantType is null
+    private static InvalidOperationException WrongType(CompiledFlag flag, Type actual, Type requested)
+    {
+        var bound = flag.Variants.ValueType ?? actual;
+        return new($"The flag '{flag.Name}' binds its variant values to {bound.Name}, not {requested.Name}: " +
+            (flag.Definition?.VariantType is null && bound == typeof(Microsoft.Extensions.Configuration.IConfigurationSection)
                 ? $"declare [Flag(..., VariantType = typeof({requested.Name}))] to bind them to {requested.Name}, or read them as IConfigurationSection."
-                : $"read them as {flag.Variants.ValueType.Name}."));
+                : $"read them as {bound.Name}."));
+    }
 }

@@ -47,14 +47,14 @@ public interface IFlagSnapshot
     /// The served variant's value: the same object on every read until the next reload. <see langword="default"/> when the
     /// flag is off, unknown, has no variants, or the served variant has no <c>Value</c>.
     /// </returns>
-    /// <exception cref="InvalidOperationException">The flag binds its values to a type that is not a <typeparamref name="T"/>.</exception>
+    /// <exception cref="InvalidOperationException">The served variant's value is of a type that is not a <typeparamref name="T"/>.</exception>
     T? GetVariantValue<T>([FlagName] string flag);
 
     /// <summary>Gets the value of the variant served to the context, without a string lookup.</summary>
     /// <typeparam name="T">The flag's declared variant type, or <see cref="Microsoft.Extensions.Configuration.IConfigurationSection"/> when it declares none.</typeparam>
     /// <param name="flag">The flag's key.</param>
     /// <returns>The served variant's value, bound once per reload; <see langword="default"/> when the flag is off, unknown, or serves no value.</returns>
-    /// <exception cref="InvalidOperationException">The flag binds its values to a type that is not a <typeparamref name="T"/>.</exception>
+    /// <exception cref="InvalidOperationException">The served variant's value is of a type that is not a <typeparamref name="T"/>.</exception>
     T? GetVariantValue<T>(FlagKey flag);
 
     /// <summary>Explains a flag's value: value, variant, reason and the configuration that supplied it.</summary>
