@@ -164,7 +164,11 @@ internal sealed class CompiledFlag
         };
 
     /// <summary>Reads the flag for <paramref name="context"/> at <paramref name="now"/> (UTC ticks, read only by scheduled flags).</summary>
-    public bool IsEnabled(EvaluationContext context, long now) => _isStatic ? _staticValue : EvaluateDynamic(context, now, out _, out _);
+    /// <remarks>A flag without a schedule or prerequisites goes straight to its targeting: they cost it nothing.</remarks>
+    public bool IsEnabled(EvaluationContext context, long now) =>
+        _isStatic ? _staticValue
+        : _schedule is null && _prerequisites.Length == 0 ? EvaluateTargeting(context, out _, out _)
+        : EvaluateDynamic(context, now, out _, out _);
 
     /// <summary>Evaluates, and says which rule, segment, exclusion, schedule or prerequisite decided (<paramref name="decider"/>), for <c>Explain</c>.</summary>
     public bool Evaluate(EvaluationContext context, long now, out EvaluationReason reason, out object? decider)
