@@ -112,38 +112,41 @@ public sealed class GeneratedCodeBehaviourTests
     [Fact]
     public void View_VariantTypes_ReadTheBoundValues()
     {
-        var assembly = InMemoryAssembly.Load(GeneratorHarness.Run(Sources.PayloadCatalog).Output);
-        var catalog = InMemoryAssembly.Invoke<FlagCatalog>(assembly, "Shop.Flags.ValueProbe", "Catalog");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var snapshot = PayloadServices(new()
         {
             ["FeatureFlags:CheckoutButton:Variants:green:Weight"] = "1",
             ["FeatureFlags:CheckoutButton:Variants:green:Value:Color"] = "#2e7d32",
             ["FeatureFlags:PageSize:Variants:large:Weight"] = "1",
             ["FeatureFlags:PageSize:Variants:large:Value"] = "48",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddFeatureFlags(configuration).AddCatalog(catalog);
-        var snapshot = services.BuildServiceProvider().GetRequiredService<IFlagSnapshotFactory>().CreateSnapshot(new EvaluationContext("alice"));
+        }).GetRequiredService<IFlagSnapshotFactory>().CreateSnapshot(new EvaluationContext("alice"));
 
-        InMemoryAssembly.Invoke<string>(assembly, "Shop.Flags.ValueProbe", "Read", snapshot).ShouldBe("green|#2e7d32|48");
-        catalog.Find("CheckoutButton")!.VariantType!.Type.Name.ShouldBe("ButtonStyle");
+        InMemoryAssembly.Invoke<string>(PayloadAssembly.Value, "Shop.Flags.ValueProbe", "Read", snapshot).ShouldBe("green|#2e7d32|48");
+        PayloadCatalog.Find("CheckoutButton")!.VariantType!.Type.Name.ShouldBe("ButtonStyle");
     }
 
     [Fact]
     public void Catalog_ValueOfWrongShape_StartUpErrorFromTheGeneratedBinder()
     {
-        var assembly = InMemoryAssembly.Load(GeneratorHarness.Run(Sources.PayloadCatalog).Output);
-        var catalog = InMemoryAssembly.Invoke<FlagCatalog>(assembly, "Shop.Flags.ValueProbe", "Catalog");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var services = PayloadServices(new()
         {
             ["FeatureFlags:PageSize:Variants:large:Weight"] = "1",
             ["FeatureFlags:PageSize:Variants:large:Value"] = "forty-eight",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddFeatureFlags(configuration).AddCatalog(catalog);
+        });
 
-        Should.Throw<FlagConfigurationException>(() => services.BuildServiceProvider().GetRequiredService<IFlagSnapshotFactory>())
+        Should.Throw<FlagConfigurationException>(() => services.GetRequiredService<IFlagSnapshotFactory>())
             .Problems.ShouldHaveSingleItem().ShouldStartWith("FeatureFlags:PageSize:Variants:large:Value: does not bind to Int32, the flag's variant type:");
+    }
+
+    private static readonly Lazy<Assembly> PayloadAssembly = new(() => InMemoryAssembly.Load(GeneratorHarness.Run(Sources.PayloadCatalog).Output));
+
+    private static FlagCatalog PayloadCatalog => InMemoryAssembly.Invoke<FlagCatalog>(PayloadAssembly.Value, "Shop.Flags.ValueProbe", "Catalog");
+
+    /// <summary>A container with the generated payload catalog registered over <paramref name="settings"/>.</summary>
+    private static ServiceProvider PayloadServices(Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection();
+        services.AddFeatureFlags(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).AddCatalog(PayloadCatalog);
+        return services.BuildServiceProvider();
     }
 
     private static string[] Describe(FlagCatalog catalog) =>
