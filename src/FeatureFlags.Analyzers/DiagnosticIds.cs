@@ -33,6 +33,13 @@ public static class DiagnosticIds
     /// <summary>The category of every FeatureFlags rule.</summary>
     public const string Category = "FeatureFlags";
 
+    /// <summary>The diagnostic property FF0001 and FF0002 carry the flag's name in, for the removal code fix.</summary>
+    public const string FlagNameProperty = "FlagName";
+
+    /// <summary>The properties of a diagnostic about the flag <paramref name="name"/>.</summary>
+    public static System.Collections.Immutable.ImmutableDictionary<string, string?> FlagProperties(string name) =>
+        System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(FlagNameProperty, name);
+
     /// <summary>Where the help pages live; <see cref="HelpLink"/> appends <c>&lt;id&gt;.md</c>.</summary>
     public const string HelpLinkBase = "https://github.com/featureflags-dotnet/FeatureFlags/blob/main/docs/rules/";
 

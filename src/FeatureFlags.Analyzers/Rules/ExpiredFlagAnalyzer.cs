@@ -139,7 +139,15 @@ public sealed class ExpiredFlagAnalyzer : CatalogAnalyzer
     }
 
     private static Diagnostic Create(Location location, FlagDeclaration declaration, BuildSettings settings, Dictionary<string, string> requiredBy) =>
-        Diagnostic.Create(Rule, location, declaration.Name, declaration.ExpiresText, settings.TodayText, declaration.OwnerNote, requiredBy.TryGetValue(declaration.Name, out var note) ? note : string.Empty);
+        Diagnostic.Create(
+            Rule,
+            location,
+            DiagnosticIds.FlagProperties(declaration.Name),
+            declaration.Name,
+            declaration.ExpiresText,
+            settings.TodayText,
+            declaration.OwnerNote,
+            requiredBy.TryGetValue(declaration.Name, out var note) ? note : string.Empty);
 
     /// <summary>
     /// For each expired flag that other, unexpired flags require in the project's appsettings files, a note naming them:

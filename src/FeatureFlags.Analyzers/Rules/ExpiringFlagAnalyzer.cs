@@ -27,6 +27,6 @@ public sealed class ExpiringFlagAnalyzer : FlagDeclarationAnalyzer
 
     private protected override Diagnostic? Check(FlagDeclaration declaration, CompilationFlags model, BuildSettings settings, CancellationToken cancellationToken) =>
         settings.DaysLeftInWindow(declaration) is { } days
-            ? Diagnostic.Create(Rule, declaration.Location, declaration.Name, declaration.ExpiresText, days, declaration.OwnerNote)
+            ? Diagnostic.Create(Rule, declaration.Location, DiagnosticIds.FlagProperties(declaration.Name), declaration.Name, declaration.ExpiresText, days, declaration.OwnerNote)
             : null;
 }
