@@ -54,6 +54,9 @@ internal sealed class ConstantFolder : CSharpSyntaxRewriter
                 return Literal(a == b, visited);
             case SyntaxKind.NotEqualsExpression when left is { } a2 && right is { } b2:
                 return Literal(a2 != b2, visited);
+            case SyntaxKind.EqualsExpression or SyntaxKind.NotEqualsExpression when Text(visited.Left, out var x) && Text(visited.Right, out var y):
+                // A kept variant compared with a name: "green" == "green", null != "blue".
+                return Literal(string.Equals(x, y, StringComparison.Ordinal) == visited.IsKind(SyntaxKind.EqualsExpression), visited);
             default:
                 return visited;
         }
@@ -188,6 +191,13 @@ internal sealed class ConstantFolder : CSharpSyntaxRewriter
             ? local.Declaration.Variables.Select(v => v.Identifier.ValueText)
             : statement is LocalFunctionStatementSyntax function ? [function.Identifier.ValueText] : [];
 
+    /// <summary>A string literal's value, or null for the null literal; false for anything else.</summary>
+    private static bool Text(ExpressionSyntax expression, out string? value)
+    {
+        value = expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;
+        return value is not null || expression.IsKind(SyntaxKind.NullLiteralExpression);
+    }
+
     private static bool? Constant(ExpressionSyntax expression) =>
         expression.Kind() switch
         {
@@ -198,5 +208,5 @@ internal sealed class ConstantFolder : CSharpSyntaxRewriter
         };
 
     private static LiteralExpressionSyntax Literal(bool value, SyntaxNode replaced) =>
-        FlagReads.Literal(value).WithTriviaFrom(replaced);
+        FlagUses.Bool(value).WithTriviaFrom(replaced);
 }

@@ -15,14 +15,19 @@ internal static class FlagRemoval
 {
     private static readonly SyntaxAnnotation Declaration = new("FeatureFlags.RemovedDeclaration");
 
-    public static async Task<Solution> RemoveAsync(Solution solution, RemovedFlag flag, CancellationToken cancellationToken)
+    public static async Task<Solution> RemoveAsync(Solution solution, RemovedFlag flag, CancellationToken cancellationToken) =>
+        (await RemoveWithTodosAsync(solution, flag, cancellationToken).ConfigureAwait(false)).Solution;
+
+    /// <summary>Removes the flag, and says what is left for a human: one line per <c>// TODO</c> written into the code.</summary>
+    public static async Task<(Solution Solution, List<string> Todos)> RemoveWithTodosAsync(Solution solution, RemovedFlag flag, CancellationToken cancellationToken)
     {
+        var todos = new List<string>();
         // Every document is read against the solution as it was: once the declaration is gone, its uses no longer bind.
         var original = solution;
         var rewritten = new List<(DocumentId Id, SyntaxNode Root)>();
         foreach (var document in original.Projects.SelectMany(p => p.Documents))
         {
-            if (await RewriteAsync(document, flag, cancellationToken).ConfigureAwait(false) is { } root)
+            if (await RewriteAsync(document, flag, todos, cancellationToken).ConfigureAwait(false) is { } root)
             {
                 rewritten.Add((document.Id, root));
             }
@@ -46,11 +51,11 @@ internal static class FlagRemoval
             }
         }
 
-        return solution;
+        return (solution, todos);
     }
 
     /// <summary>The document's root with the flag removed, or null when the document neither reads nor declares it.</summary>
-    private static async Task<SyntaxNode?> RewriteAsync(Document document, RemovedFlag flag, CancellationToken cancellationToken)
+    private static async Task<SyntaxNode?> RewriteAsync(Document document, RemovedFlag flag, List<string> todos, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -59,23 +64,25 @@ internal static class FlagRemoval
             return null;
         }
 
-        var reads = new FlagReads(flag, model).Find(root, cancellationToken);
+        var finder = new FlagUses(flag, model, cancellationToken);
+        var uses = finder.Find(root);
         var declaration = FindDeclaration(root, model, flag, cancellationToken);
-        if (reads.Count == 0 && declaration is null)
+        if (uses.Count == 0 && declaration is null)
         {
             return null;
         }
 
-        var rewritten = root;
-        if (declaration is not null)
-        {
-            rewritten = rewritten.ReplaceNode(declaration, declaration.WithAdditionalAnnotations(Declaration));
-            reads = new FlagReads(flag, model).Find(root, cancellationToken);
-        }
-
-        rewritten = rewritten.ReplaceNodes(
-            rewritten.DescendantNodes().OfType<ExpressionSyntax>().Where(e => reads.Any(r => r.Span == e.Span && r.RawKind == e.RawKind)),
-            (original, _) => FlagReads.Literal(flag.KeepOn).WithTriviaFrom(original).WithAdditionalAnnotations(Formatter.Annotation));
+        todos.AddRange(finder.Todos);
+        var removed = new SyntaxAnnotation("FeatureFlags.RemovedUse");
+        var removedKeepingLeading = new SyntaxAnnotation("FeatureFlags.RemovedUseKeepingLeadingTrivia");
+        var rewritten = root.ReplaceNodes(
+            uses.Keys.Concat(finder.TodoAnchors.Keys).Concat(declaration is null ? [] : [declaration]),
+            (original, current) => original == declaration ? current.WithAdditionalAnnotations(Declaration)
+                : finder.TodoAnchors.TryGetValue(original, out var todo) ? FlagUses.WithTodo(current, todo)
+                : uses[original] is { } replacement ? replacement.WithTriviaFrom(original).WithAdditionalAnnotations(Formatter.Annotation)
+                : current.WithAdditionalAnnotations(finder.KeepLeadingTrivia.Contains(original) ? removedKeepingLeading : removed));
+        rewritten = rewritten.RemoveNodes(rewritten.GetAnnotatedNodes(removed), SyntaxRemoveOptions.KeepNoTrivia)!;
+        rewritten = rewritten.RemoveNodes(rewritten.GetAnnotatedNodes(removedKeepingLeading), SyntaxRemoveOptions.KeepLeadingTrivia)!;
         if (rewritten.GetAnnotatedNodes(Declaration).FirstOrDefault() is { } annotated)
         {
             rewritten = RemoveMember(rewritten, (MemberDeclarationSyntax)annotated);

@@ -7,8 +7,10 @@ internal sealed class RemovedFlag
     /// <param name="memberName">The name of its constant, which the generated key and view members share.</param>
     /// <param name="catalogName">The catalog class that declares it, fully qualified as C# displays it.</param>
     /// <param name="keepOn">Whether reads become <see langword="true"/> (the flag's feature stays) or <see langword="false"/>.</param>
-    public RemovedFlag(string name, string memberName, string catalogName, bool keepOn)
+    /// <param name="variant">For an experiment kept on, the variant every context keeps being served; null for the control path.</param>
+    public RemovedFlag(string name, string memberName, string catalogName, bool keepOn, string? variant = null)
     {
+        Variant = variant;
         Name = name;
         MemberName = memberName;
         CatalogName = catalogName;
@@ -22,4 +24,6 @@ internal sealed class RemovedFlag
     public string CatalogName { get; }
 
     public bool KeepOn { get; }
+
+    public string? Variant { get; }
 }

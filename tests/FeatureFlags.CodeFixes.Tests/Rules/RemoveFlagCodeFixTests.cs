@@ -186,6 +186,122 @@ public sealed class RemoveFlagCodeFixTests
         }
         """);
 
+    // The gates' shape, as FeatureFlags.AspNetCore declares them; the fix recognises them by namespace and name.
+    private const string Gates = """
+        namespace FeatureFlags.AspNetCore
+        {
+            [System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Method)]
+            public sealed class RequireFlagAttribute([FeatureFlags.FlagName] string flag) : System.Attribute
+            {
+                public string Flag { get; } = flag;
+            }
+
+            public static class FlagGates
+            {
+                public static T RequireFlag<T>(this T builder, [FeatureFlags.FlagName] string flag) => builder;
+            }
+
+            public sealed class Endpoints
+            {
+                public Endpoints MapGet(string path) => this;
+
+                public Endpoints MapGroup(string path) => this;
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData(true, """
+        public static class Api
+        {
+            public static void Map(FeatureFlags.AspNetCore.Endpoints app)
+            {
+                app.MapGet("/a");
+                var group = app.MapGroup("/g");
+                group.MapGet("/x");
+            }
+        }
+
+        public sealed class ReportsPage
+        {
+        }
+        """)]
+    [InlineData(false, """
+        public static class Api
+        {
+            public static void Map(FeatureFlags.AspNetCore.Endpoints app)
+            {
+                // TODO: the flag 'Old' was removed and kept off; endpoints gated by it are never reached: remove them.
+                var group = app.MapGroup("/g").RequireFlag("Old");
+                group.MapGet("/x");
+            }
+        }
+
+        // TODO: the flag 'Old' was removed and kept off; this is never reached: remove it.
+        [FeatureFlags.AspNetCore.RequireFlag("Old")]
+        public sealed class ReportsPage
+        {
+        }
+        """)]
+    public Task Gates_RemovedWhenKeptOnDeadEndpointsWhenKeptOff(bool keepOn, string expected)
+    {
+        var test = NewTest(keepOn);
+        test.TestState.Sources.Add(Catalog);
+        test.TestState.Sources.Add(Gates);
+        test.TestState.Sources.Add(Test.Usings + """
+            using FeatureFlags.AspNetCore;
+
+            public static class Api
+            {
+                public static void Map(FeatureFlags.AspNetCore.Endpoints app)
+                {
+                    app.MapGet("/a").RequireFlag({|FF0001:Flags.Old|});
+                    var group = app.MapGroup("/g").RequireFlag({|FF0001:Flags.Old|});
+                    group.MapGet("/x");
+                }
+            }
+
+            [FeatureFlags.AspNetCore.RequireFlag({|FF0001:Flags.Old|})]
+            public sealed class ReportsPage
+            {
+            }
+            """);
+        test.FixedState.Sources.Add(CatalogAfter);
+        test.FixedState.Sources.Add(Gates);
+        test.FixedState.Sources.Add(Test.Usings + "using FeatureFlags.AspNetCore;\n\n" + expected);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task VariantAndConstantAsValue_FoldedAndInlined() => Verify(
+        keepOn: false,
+        """
+        public class Experiment
+        {
+            public string Pick(IFlagSnapshot flags)
+            {
+                var name = {|FF0001:Flags.Old|};
+                if (flags.GetVariant({|FF0001:Flags.Old|}) == "green")
+                {
+                    return "green " + name;
+                }
+
+                return "other " + name;
+            }
+        }
+        """,
+        """
+        public class Experiment
+        {
+            public string Pick(IFlagSnapshot flags)
+            {
+                var name = "Old";
+
+                return "other " + name;
+            }
+        }
+        """);
+
     [Fact]
     public Task AppSettings_KeyRemovedRestKeptWithComments()
     {
