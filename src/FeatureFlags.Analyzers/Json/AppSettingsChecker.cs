@@ -233,7 +233,7 @@ internal static class AppSettingsChecker
     /// true/false as "True"/"False"; null and {} as no value, and [] as an empty string (checked
     /// against Microsoft.Extensions.Configuration.Json 10.0).
     /// </summary>
-    private static FlagNode ToFlagNode(JsonNode node)
+    internal static FlagNode ToFlagNode(JsonNode node)
     {
         switch (node.Kind)
         {

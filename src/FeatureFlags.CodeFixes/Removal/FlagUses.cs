@@ -68,6 +68,11 @@ internal sealed class FlagUses
                 };
             case AttributeSyntax attribute when IsRequireFlag(attribute):
                 return RequireFlag(attribute);
+            case ArgumentSyntax argument when IsParamsFlagName(argument.Expression, argument.Parent?.Parent):
+                // One of several flag names (a test matrix's planned flags): the others stay, this one goes.
+                return (argument, null);
+            case AttributeArgumentSyntax argument when argument.NameEquals is null && IsParamsFlagName(argument.Expression, argument.Parent?.Parent):
+                return (argument, null);
             case MemberAccessExpressionSyntax access when _model.GetSymbolInfo(access, _cancellationToken).Symbol is IPropertySymbol { ContainingType.Name: "View" } property
                 && IsInCatalog(property.ContainingType):
                 return property.Name == _flag.MemberName ? (access, Bool(_flag.KeepOn))
@@ -120,6 +125,22 @@ internal sealed class FlagUses
             : null;
     }
 
+    /// <summary>Whether <paramref name="expression"/> names the flag among the <c>params</c> flag names of a call or attribute.</summary>
+    private bool IsParamsFlagName(ExpressionSyntax expression, SyntaxNode? call)
+    {
+        if (call is null || !NamesFlag(expression) || _model.GetSymbolInfo(call, _cancellationToken).Symbol is not IMethodSymbol method)
+        {
+            return false;
+        }
+
+        var last = method.Parameters.Length > 0 ? method.Parameters[method.Parameters.Length - 1] : null;
+        var arguments = call is InvocationExpressionSyntax invocation ? invocation.ArgumentList.Arguments.Count
+            : call is AttributeSyntax attribute ? attribute.ArgumentList?.Arguments.Count(a => a.NameEquals is null) ?? 0
+            : call is ObjectCreationExpressionSyntax creation ? creation.ArgumentList?.Arguments.Count ?? 0 : 0;
+        var position = expression.Parent?.Parent is { } list ? list.ChildNodes().ToList().IndexOf(expression.Parent) : -1;
+        return last is { IsParams: true } && position >= method.Parameters.Length - 1 && arguments >= method.Parameters.Length;
+    }
+
     private bool IsKey(ISymbol? symbol) =>
         symbol is IFieldSymbol { ContainingType.Name: "Keys" } key
         && key.Name == _flag.MemberName
@@ -129,9 +150,14 @@ internal sealed class FlagUses
     private string? Called(InvocationExpressionSyntax invocation) =>
         invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsEnabled" or "GetVariant" or "RequireFlag" }
         && _model.GetSymbolInfo(invocation, _cancellationToken).Symbol is IMethodSymbol method
-        && method.ContainingNamespace?.ToDisplayString() is "FeatureFlags" or "FeatureFlags.Testing" or "FeatureFlags.AspNetCore"
+        && IsLibrary(method)
             ? method.Name
             : null;
+
+    /// <summary>Declared by the library: its namespaces, or its assemblies (its extension methods live in the framework's namespaces).</summary>
+    private static bool IsLibrary(ISymbol symbol) =>
+        symbol.ContainingNamespace?.ToDisplayString() is "FeatureFlags" or "FeatureFlags.Testing" or "FeatureFlags.AspNetCore"
+        || symbol.ContainingAssembly?.Name.StartsWith("FeatureFlags", StringComparison.Ordinal) == true;
 
     private bool FirstArgumentNamesFlag(InvocationExpressionSyntax invocation) =>
         invocation.ArgumentList.Arguments.Count >= 1 && NamesFlag(invocation.ArgumentList.Arguments[0].Expression);

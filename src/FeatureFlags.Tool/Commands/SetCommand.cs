@@ -1,0 +1,50 @@
+using FeatureFlags.Analyzers.Json;
+using FeatureFlags.Validation;
+
+namespace FeatureFlags.Tool.Commands;
+
+/// <summary>
+/// <c>featureflags set X VALUE --environment Production</c>: validates the value with the rules start-up applies and writes
+/// it into <c>appsettings.{Environment}.json</c> as a text edit, the rest of the file as it was.
+/// </summary>
+internal static class SetCommand
+{
+    public static async Task<int> RunAsync(string folder, string flag, string value, string environment, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (!FlagRules.IsValidFlagName(flag))
+        {
+            throw new ToolException(FlagRules.InvalidNameMessage(flag));
+        }
+
+        var path = FlagRules.DefaultSectionName + ":" + flag;
+        JsonNode parsed;
+        try
+        {
+            parsed = JsonParser.Parse(value);
+        }
+        catch (JsonException e)
+        {
+            throw new ToolException($"{path}: {FlagRules.Quote(value)} is not a JSON value ({e.Message}): give true, false or an object such as {{ \"Rollout\": 10 }}.");
+        }
+
+        var problems = new List<FlagProblem>();
+        FlagRules.Parse(path, AppSettingsChecker.ToFlagNode(parsed), declaredKind: null, problems);
+        if (problems.Count > 0)
+        {
+            output.WriteLine("The value was not written:");
+            foreach (var problem in problems)
+            {
+                output.WriteLine("  " + problem);
+            }
+
+            return 1;
+        }
+
+        var file = Path.Combine(Path.GetFullPath(folder), "appsettings." + environment + ".json");
+        var text = File.Exists(file) ? await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false) : "{\n}\n";
+        var updated = AppSettingsWriter.Set(text, FlagRules.DefaultSectionName, flag, value.Trim());
+        await File.WriteAllTextAsync(file, updated, cancellationToken).ConfigureAwait(false);
+        output.WriteLine($"{path} = {value.Trim()} written to {Path.GetFileName(file)}.");
+        return 0;
+    }
+}
