@@ -75,6 +75,11 @@ internal static class FlagRemoval
         todos.AddRange(finder.Todos);
         var removed = new SyntaxAnnotation("FeatureFlags.RemovedUse");
         var removedKeepingLeading = new SyntaxAnnotation("FeatureFlags.RemovedUseKeepingLeadingTrivia");
+        foreach (var dead in finder.DeadStatements.Where(d => !uses.ContainsKey(d)))
+        {
+            uses[dead] = null;
+        }
+
         var rewritten = root.ReplaceNodes(
             uses.Keys.Concat(finder.TodoAnchors.Keys).Concat(declaration is null ? [] : [declaration]),
             (original, current) => original == declaration ? current.WithAdditionalAnnotations(Declaration)

@@ -34,6 +34,9 @@ internal sealed class FlagUses
     /// <summary>The nodes a <c>// TODO</c> comment goes before, with the comment; their inside is rewritten as usual.</summary>
     public Dictionary<SyntaxNode, string> TodoAnchors { get; } = [];
 
+    /// <summary>Statements that only served what the flag gated off (the endpoints of a dead group): removed too.</summary>
+    public List<StatementSyntax> DeadStatements { get; } = [];
+
     /// <summary>Removed nodes whose leading trivia (the blank line before an attribute list) stays.</summary>
     public HashSet<SyntaxNode> KeepLeadingTrivia { get; } = [];
 
@@ -64,6 +67,7 @@ internal sealed class FlagUses
                     "IsEnabled" => (invocation, Bool(_flag.KeepOn)),
                     "GetVariant" => (invocation, Variant()),
                     "RequireFlag" => RequireFlag(invocation),
+                    "With" => TestWith(invocation),
                     _ => null,
                 };
             case AttributeSyntax attribute when IsRequireFlag(attribute):
@@ -148,7 +152,7 @@ internal sealed class FlagUses
         && IsInCatalog(key.ContainingType);
 
     private string? Called(InvocationExpressionSyntax invocation) =>
-        invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsEnabled" or "GetVariant" or "RequireFlag" }
+        invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsEnabled" or "GetVariant" or "RequireFlag" or "With" }
         && _model.GetSymbolInfo(invocation, _cancellationToken).Symbol is IMethodSymbol method
         && IsLibrary(method)
             ? method.Name
@@ -181,8 +185,37 @@ internal sealed class FlagUses
             return (statement, null);
         }
 
+        // var group = app.MapGroup("/x").RequireFlag(flag); group.MapGet(…); …: the group and all it maps are dead.
+        if (invocation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } && IsMapping(receiver)
+            && declarator.Parent?.Parent is LocalDeclarationStatementSyntax { Parent: BlockSyntax block } declaration
+            && declaration.Declaration.Variables.Count == 1
+            && _model.GetDeclaredSymbol(declarator, _cancellationToken) is ILocalSymbol group)
+        {
+            foreach (var user in block.Statements.Where(s => s != declaration && s.DescendantNodes().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == group.Name
+                && SymbolEqualityComparer.Default.Equals(_model.GetSymbolInfo(i, _cancellationToken).Symbol, group))))
+            {
+                DeadStatements.Add(user);
+            }
+
+            return (declaration, null);
+        }
+
         Todo(invocation.FirstAncestorOrSelf<StatementSyntax>() ?? (SyntaxNode)invocation, "endpoints gated by it are never reached: remove them");
         return null;
+    }
+
+    /// <summary>A test snapshot that set the flag: the flag is gone, so is the setting; a snapshot of that one flag becomes an empty one.</summary>
+    private (SyntaxNode, SyntaxNode?)? TestWith(InvocationExpressionSyntax invocation)
+    {
+        if (_model.GetSymbolInfo(invocation, _cancellationToken).Symbol is not IMethodSymbol method || method.ReturnType.Name != "TestFlagSnapshot")
+        {
+            return null;
+        }
+
+        var receiver = ((MemberAccessExpressionSyntax)invocation.Expression).Expression;
+        return method.IsStatic
+            ? (invocation, ParseExpression("global::FeatureFlags.Testing.TestFlags.None"))
+            : (invocation, receiver.WithTrailingTrivia(invocation.GetTrailingTrivia()));
     }
 
     private (SyntaxNode, SyntaxNode?)? RequireFlag(AttributeSyntax attribute)
@@ -193,6 +226,12 @@ internal sealed class FlagUses
             var removed = list.Attributes.Count == 1 ? (SyntaxNode)list : attribute;
             KeepLeadingTrivia.Add(removed);
             return (removed, null);
+        }
+
+        // A page or controller that only the flag let through is dead as a whole.
+        if (list.Parent is ClassDeclarationSyntax type && type.AttributeLists.Count > 0)
+        {
+            return (type, null);
         }
 
         Todo(list, "this is never reached: remove it");

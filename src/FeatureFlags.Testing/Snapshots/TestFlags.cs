@@ -23,6 +23,14 @@ public static class TestFlags
 {
     private static readonly TestFlagSnapshot Empty = new(null, [], EvaluationContext.Empty);
 
+    /// <summary>Gets a snapshot of no flags: every flag reads as <see langword="false"/> and serves no variant.</summary>
+    /// <example>
+    /// <code>
+    /// var service = new CheckoutService(TestFlags.None);
+    /// </code>
+    /// </example>
+    public static TestFlagSnapshot None => Empty;
+
     /// <summary>A snapshot with one flag on or off; every other flag reads as <see langword="false"/>.</summary>
     /// <param name="flag">The flag's name, such as <c>Flags.NewCheckout</c>.</param>
     /// <param name="enabled">The flag's value.</param>

@@ -44,9 +44,34 @@ internal static class RemoveCommand
                 }
             }
 
-            foreach (var file in files.Where(_ => !dryRun))
+            // A file left with no type (a page model that only the flag let through) goes, with its Razor view.
+            var deleted = new List<string>();
+            foreach (var document in changed.Projects.SelectMany(p => p.Documents).Where(d => files.Any(f => f.Path == d.FilePath)))
+            {
+                var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                if (root is not null && !root.DescendantNodes().Any(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.DelegateDeclarationSyntax))
+                {
+                    deleted.Add(document.FilePath!);
+                    if (document.FilePath!.EndsWith(".cshtml.cs", StringComparison.OrdinalIgnoreCase) && File.Exists(document.FilePath[..^3]))
+                    {
+                        deleted.Add(document.FilePath[..^3]);
+                    }
+                }
+            }
+
+            foreach (var file in files.Where(f => !dryRun && !deleted.Contains(f.Path)))
             {
                 await File.WriteAllTextAsync(file.Path, file.After, new UTF8Encoding(HasBom(file.Path)), cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var file in deleted.Where(_ => !dryRun))
+            {
+                File.Delete(file);
+            }
+
+            foreach (var file in deleted)
+            {
+                todos.Add($"{Path.GetRelativePath(Directory.GetCurrentDirectory(), file)}: deleted, nothing in it outlived the flag");
             }
 
             WriteSummary(output, flag, files.Select(f => (f.Path, f.Before, f.After)).ToList(), todos, dryRun);

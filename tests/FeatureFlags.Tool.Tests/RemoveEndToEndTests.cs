@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+
+namespace FeatureFlags.Tool.Tests;
+
+/// <summary>
+/// For every flag of the web shop, kept on and kept off: <c>featureflags remove</c>, then the shop and its tests build with
+/// warnings as errors (FF0005 fails the build on any flag name left where a flag name is expected), the tests that still
+/// apply pass, and nothing names the flag any more in code, Razor views or settings.
+/// </summary>
+public sealed class RemoveEndToEndTests(ShopCopy shop) : IClassFixture<ShopCopy>
+{
+    /// <summary>
+    /// The shop's tests that assert the removed flag's own gating, and so cannot hold once it is gone: each asserts the
+    /// state the flag no longer has (the gate closed once it is kept on, open once it is kept off, the other variant).
+    /// </summary>
+    public static TheoryData<string, string, string?, string[]> Cases => new()
+    {
+        { "NewCheckout", "on", null, ["Shop_AllOff_HidesGatesAndUiElements"] },
+        { "NewCheckout", "off", null, ["NewCheckout_PerEnvironment_FollowsSettings", "Shop_AllOn_ShowsEverything"] },
+        { "FreeShipping", "on", null, ["FreeShipping_Production_", "FromEnvironment_Production_FreeShippingOffRecommendationsOn"] },
+        { "FreeShipping", "off", null, ["FreeShipping_Production_", "Shop_AllOn_ShowsEverything"] },
+        { "Recommendations", "on", null, ["Shop_AllOff_HidesGatesAndUiElements"] },
+        { "Recommendations", "off", null, ["Shop_AllOn_ShowsEverything", "FromEnvironment_Production_FreeShippingOffRecommendationsOn"] },
+        { "BetaReports", "on", null, ["BetaReports_Production_FollowsUserGroup", "Shop_AllOff_HidesGatesAndUiElements"] },
+        { "BetaReports", "off", null, ["BetaReports_Production_FollowsUserGroup", "Shop_AllOn_ShowsEverything"] },
+        { "BuyButton", "on", "blue", ["Experiment_", "Shop_ExperimentVariant", "Shop_AllOff_HidesGatesAndUiElements"] },
+        { "BuyButton", "off", null, ["Experiment_", "Shop_ExperimentVariant"] },
+        { "HolidayBanner", "on", null, ["HolidayBanner_Scheduled_ShownOnlyInsideItsWindow"] },
+        { "HolidayBanner", "off", null, ["HolidayBanner_Scheduled_ShownOnlyInsideItsWindow"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Remove_ShopFlag_BuildsTestsPassNothingLeft(string flag, string keep, string? variant, string[] testsOfTheFlag)
+    {
+        shop.Reset();
+
+        var removal = ShopCopy.Tool($"remove {flag} \"{shop.TestsProject}\" --keep {keep}" + (variant is null ? "" : " --variant " + variant));
+
+        removal.ExitCode.ShouldBe(0, removal.Output);
+        removal.Output.ShouldContain($"Removed '{flag}', kept {keep}");
+        var filter = string.Join("&", testsOfTheFlag.Select(t => "FullyQualifiedName!~" + t));
+        var test = ShopCopy.Run("dotnet", $"test \"{shop.TestsProject}\" --no-restore -p:TreatWarningsAsErrors=true --filter \"{filter}\"");
+        test.ExitCode.ShouldBe(0, test.Output);
+        test.Output.ShouldContain("Passed!");
+        Leftovers(flag).ShouldBeEmpty();
+    }
+
+    /// <summary>Every place that still names the flag as a flag: its constant or generated members, a Razor gate, a settings key.</summary>
+    private List<string> Leftovers(string flag)
+    {
+        var code = new Regex($@"\bFlags\.(Keys\.)?{flag}\b|\.{flag}(Variant|Value)\b|\bFlags\.For\([^)]*\)\.{flag}\b");
+        var settings = new Regex($"\"{flag}\"\\s*:");
+        return shop.SourceFiles()
+            .SelectMany(file => File.ReadAllLines(file).Select((line, index) => (file, line, index)))
+            .Where(l => Path.GetExtension(l.file) switch
+            {
+                ".cs" or ".cshtml" => code.IsMatch(l.line),
+                ".json" => settings.IsMatch(l.line),
+                _ => false,
+            })
+            .Select(l => $"{Path.GetFileName(l.file)}({l.index + 1}): {l.line.Trim()}")
+            .ToList();
+    }
+}
