@@ -17,18 +17,25 @@ internal static class SetCommand
         }
 
         var path = FlagRules.DefaultSectionName + ":" + flag;
-        JsonNode parsed;
+        FlagNode node;
         try
         {
-            parsed = JsonParser.Parse(value);
+            node = AppSettingsChecker.ToFlagNode(JsonParser.Parse(value));
+        }
+        catch (JsonException e) when (!value.TrimStart().StartsWith('{') && !value.TrimStart().StartsWith('['))
+        {
+            // A bare word, as a shell passes it: the value a configuration source would read, judged as start-up judges it.
+            _ = e;
+            node = new FlagNode(value, null, null);
+            value = System.Text.Json.JsonSerializer.Serialize(value);
         }
         catch (JsonException e)
         {
-            throw new ToolException($"{path}: {FlagRules.Quote(value)} is not a JSON value ({e.Message}): give true, false or an object such as {{ \"Rollout\": 10 }}.");
+            throw new ToolException($"{path}: {FlagRules.Quote(value)} is not valid JSON ({e.Message}).");
         }
 
         var problems = new List<FlagProblem>();
-        FlagRules.Parse(path, AppSettingsChecker.ToFlagNode(parsed), declaredKind: null, problems);
+        FlagRules.Parse(path, node, declaredKind: null, problems);
         if (problems.Count > 0)
         {
             output.WriteLine("The value was not written:");
