@@ -69,24 +69,24 @@ internal static class RemoveCommand
                 File.Delete(file);
             }
 
-            foreach (var file in deleted)
-            {
-                todos.Add($"{Path.GetRelativePath(Directory.GetCurrentDirectory(), file)}: deleted, nothing in it outlived the flag");
-            }
-
-            WriteSummary(output, flag, files.Select(f => (f.Path, f.Before, f.After)).ToList(), todos, dryRun);
+            WriteSummary(output, flag, files.Where(f => !deleted.Contains(f.Path)).Select(f => (f.Path, f.Before, f.After)).ToList(), deleted, todos, dryRun);
             return 0;
         }
     }
 
-    private static void WriteSummary(TextWriter output, RemovedFlag flag, List<(string Path, string Before, string After)> files, List<string> todos, bool dryRun)
+    private static void WriteSummary(TextWriter output, RemovedFlag flag, List<(string Path, string Before, string After)> files, List<string> deleted, List<string> todos, bool dryRun)
     {
         var root = Directory.GetCurrentDirectory();
-        output.WriteLine($"{(dryRun ? "Would remove" : "Removed")} '{flag.Name}', kept {(flag.KeepOn ? "on" : "off")}: {files.Count} file(s) changed.");
+        output.WriteLine($"{(dryRun ? "Would remove" : "Removed")} '{flag.Name}', kept {(flag.KeepOn ? "on" : "off")}: {files.Count} file(s) changed, {deleted.Count} deleted.");
         foreach (var (path, before, after) in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             var (removed, added) = LineDelta(before, after);
             output.WriteLine($"  {Path.GetRelativePath(root, path)}: -{removed} +{added} lines");
+        }
+
+        foreach (var path in deleted.Order(StringComparer.Ordinal))
+        {
+            output.WriteLine($"  {Path.GetRelativePath(root, path)}: deleted (nothing in it outlived the flag)");
         }
 
         if (todos.Count > 0)
