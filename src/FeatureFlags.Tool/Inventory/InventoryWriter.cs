@@ -47,13 +47,7 @@ internal static class InventoryWriter
 
                 json.WriteEndObject();
                 json.WriteNumber("uses", flag.Uses);
-                json.WriteStartArray("status");
-                foreach (var status in flag.Status)
-                {
-                    json.WriteStringValue(status);
-                }
-
-                json.WriteEndArray();
+                WriteStrings(json, "status", flag.Status);
                 json.WriteEndObject();
             }
 
@@ -63,13 +57,7 @@ internal static class InventoryWriter
             {
                 json.WriteStartObject();
                 json.WriteString("name", flag.Name);
-                json.WriteStartArray("files");
-                foreach (var file in flag.Files)
-                {
-                    json.WriteStringValue(file);
-                }
-
-                json.WriteEndArray();
+                WriteStrings(json, "files", flag.Files);
                 json.WriteEndObject();
             }
 
@@ -78,6 +66,17 @@ internal static class InventoryWriter
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 
     private static string Render(InventoryReport report, bool markdown)
