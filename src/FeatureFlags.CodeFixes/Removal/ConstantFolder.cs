@@ -70,6 +70,71 @@ internal sealed class ConstantFolder : CSharpSyntaxRewriter
             : visited;
     }
 
+    public override SyntaxNode? VisitSwitchExpression(SwitchExpressionSyntax node)
+    {
+        var visited = (SwitchExpressionSyntax)base.VisitSwitchExpression(node)!;
+        if (!Text(visited.GoverningExpression, out var served))
+        {
+            return visited;
+        }
+
+        foreach (var arm in visited.Arms)
+        {
+            if (arm.WhenClause is null && Matches(arm.Pattern, served) is { } matches)
+            {
+                if (matches)
+                {
+                    return arm.Expression.WithTriviaFrom(visited);
+                }
+            }
+            else
+            {
+                // A guard or a pattern that is not a constant: the application's to decide.
+                return visited;
+            }
+        }
+
+        return visited;
+    }
+
+    /// <summary>The section a switch on <paramref name="served"/> runs, or null when a label is not a constant (left alone).</summary>
+    private static SwitchSectionSyntax? Section(SwitchStatementSyntax switchStatement, string? served)
+    {
+        SwitchSectionSyntax? fallback = null;
+        foreach (var section in switchStatement.Sections)
+        {
+            foreach (var label in section.Labels)
+            {
+                switch (label)
+                {
+                    case DefaultSwitchLabelSyntax:
+                        fallback = section;
+                        break;
+                    case CaseSwitchLabelSyntax caseLabel when Text(caseLabel.Value, out var value):
+                        if (string.Equals(value, served, StringComparison.Ordinal))
+                        {
+                            return section;
+                        }
+
+                        break;
+                    default:
+                        return null;
+                }
+            }
+        }
+
+        return fallback;
+    }
+
+    /// <summary>Whether a switch-expression pattern matches <paramref name="served"/>; null when it is not a constant or discard.</summary>
+    private static bool? Matches(PatternSyntax pattern, string? served) =>
+        pattern switch
+        {
+            DiscardPatternSyntax => true,
+            ConstantPatternSyntax constant when Text(constant.Expression, out var value) => string.Equals(value, served, StringComparison.Ordinal),
+            _ => null,
+        };
+
     public override SyntaxNode? VisitIsPatternExpression(IsPatternExpressionSyntax node)
     {
         var visited = (IsPatternExpressionSyntax)base.VisitIsPatternExpression(node)!;
@@ -144,6 +209,13 @@ internal sealed class ConstantFolder : CSharpSyntaxRewriter
                 changed = true;
                 var kept = value ? ifStatement.Statement : ifStatement.Else?.Statement;
                 statements.AddRange(Inline(kept, original, ifStatement));
+            }
+            else if (statement is SwitchStatementSyntax switchStatement && Text(switchStatement.Expression, out var served) && Section(switchStatement, served) is { } section)
+            {
+                // A switch on a kept variant: the matching section's statements, without the break that ended it.
+                changed = true;
+                var body = section.Statements.Count == 1 && section.Statements[0] is BlockSyntax block ? block.Statements : section.Statements;
+                statements.AddRange(body.Where(s => s is not BreakStatementSyntax).Select(s => s.WithAdditionalAnnotations(Formatter.Annotation)));
             }
             else
             {

@@ -87,6 +87,14 @@ internal static class FlagRemoval
                 : uses[original] is { } replacement ? replacement.WithTriviaFrom(original).WithAdditionalAnnotations(Formatter.Annotation)
                 : current.WithAdditionalAnnotations(finder.KeepLeadingTrivia.Contains(original) ? removedKeepingLeading : removed));
         rewritten = rewritten.RemoveNodes(rewritten.GetAnnotatedNodes(removed), SyntaxRemoveOptions.KeepNoTrivia)!;
+        // An attribute list goes, and the member it stood on takes over its leading trivia (blank line, comments, indentation).
+        while (rewritten.GetAnnotatedNodes(removedKeepingLeading).FirstOrDefault() is { Parent: MemberDeclarationSyntax member } list)
+        {
+            var leading = list.GetLeadingTrivia();
+            var stripped = member.RemoveNode(list, SyntaxRemoveOptions.KeepNoTrivia)!;
+            rewritten = rewritten.ReplaceNode(member, member.AttributeLists.IndexOf((AttributeListSyntax)list) == 0 ? stripped.WithLeadingTrivia(leading) : stripped);
+        }
+
         rewritten = rewritten.RemoveNodes(rewritten.GetAnnotatedNodes(removedKeepingLeading), SyntaxRemoveOptions.KeepLeadingTrivia)!;
         if (rewritten.GetAnnotatedNodes(Declaration).FirstOrDefault() is { } annotated)
         {

@@ -219,11 +219,23 @@ public sealed class RemoveFlagCodeFixTests
                 app.MapGet("/a");
                 var group = app.MapGroup("/g");
                 group.MapGet("/x");
+                Keep(app.MapGet("/c"));
+            }
+
+            private static void Keep(FeatureFlags.AspNetCore.Endpoints endpoint)
+            {
             }
         }
 
         public sealed class ReportsPage
         {
+        }
+
+        public sealed class Controller
+        {
+            public void Export()
+            {
+            }
         }
         """)]
     [InlineData(false, """
@@ -232,15 +244,21 @@ public sealed class RemoveFlagCodeFixTests
             public static void Map(FeatureFlags.AspNetCore.Endpoints app)
             {
                 // TODO: the flag 'Old' was removed and kept off; endpoints gated by it are never reached: remove them.
-                var group = app.MapGroup("/g").RequireFlag("Old");
-                group.MapGet("/x");
+                Keep(app.MapGet("/c").RequireFlag("Old"));
+            }
+
+            private static void Keep(FeatureFlags.AspNetCore.Endpoints endpoint)
+            {
             }
         }
 
-        // TODO: the flag 'Old' was removed and kept off; this is never reached: remove it.
-        [FeatureFlags.AspNetCore.RequireFlag("Old")]
-        public sealed class ReportsPage
+        public sealed class Controller
         {
+            // TODO: the flag 'Old' was removed and kept off; this is never reached: remove it.
+            [FeatureFlags.AspNetCore.RequireFlag("Old")]
+            public void Export()
+            {
+            }
         }
         """)]
     public Task Gates_RemovedWhenKeptOnDeadEndpointsWhenKeptOff(bool keepOn, string expected)
@@ -258,12 +276,25 @@ public sealed class RemoveFlagCodeFixTests
                     app.MapGet("/a").RequireFlag({|FF0001:Flags.Old|});
                     var group = app.MapGroup("/g").RequireFlag({|FF0001:Flags.Old|});
                     group.MapGet("/x");
+                    Keep(app.MapGet("/c").RequireFlag({|FF0001:Flags.Old|}));
+                }
+
+                private static void Keep(FeatureFlags.AspNetCore.Endpoints endpoint)
+                {
                 }
             }
 
             [FeatureFlags.AspNetCore.RequireFlag({|FF0001:Flags.Old|})]
             public sealed class ReportsPage
             {
+            }
+
+            public sealed class Controller
+            {
+                [FeatureFlags.AspNetCore.RequireFlag({|FF0001:Flags.Old|})]
+                public void Export()
+                {
+                }
             }
             """);
         test.FixedState.Sources.Add(CatalogAfter);
@@ -298,6 +329,44 @@ public sealed class RemoveFlagCodeFixTests
                 var name = "Old";
 
                 return "other " + name;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SwitchOnVariant_KeptSectionInlined() => Verify(
+        keepOn: false,
+        """
+        public class Banner
+        {
+            public string Text(IFlagSnapshot flags)
+            {
+                var size = flags.GetVariant({|FF0001:Flags.Old|}) switch
+                {
+                    "large" => 2,
+                    _ => 1,
+                };
+                switch (flags.GetVariant({|FF0001:Flags.Old|}))
+                {
+                    case "green":
+                        return "green" + size;
+                    case null:
+                        var plain = "plain";
+                        return plain + size;
+                    default:
+                        return "other";
+                }
+            }
+        }
+        """,
+        """
+        public class Banner
+        {
+            public string Text(IFlagSnapshot flags)
+            {
+                var size = 1;
+                var plain = "plain";
+                return plain + size;
             }
         }
         """);
