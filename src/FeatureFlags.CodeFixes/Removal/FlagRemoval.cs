@@ -83,7 +83,7 @@ internal static class FlagRemoval
         var rewritten = root.ReplaceNodes(
             uses.Keys.Concat(finder.TodoAnchors.Keys).Concat(declaration is null ? [] : [declaration]),
             (original, current) => original == declaration ? current.WithAdditionalAnnotations(Declaration)
-                : finder.TodoAnchors.TryGetValue(original, out var todo) ? FlagUses.WithTodo(current, todo)
+                : finder.TodoAnchors.TryGetValue(original, out var todo) ? FlagUses.WithTodo(current, todo, finder.LineBreak)
                 : uses[original] is { } replacement ? replacement.WithTriviaFrom(original).WithAdditionalAnnotations(Formatter.Annotation)
                 : current.WithAdditionalAnnotations(finder.KeepLeadingTrivia.Contains(original) ? removedKeepingLeading : removed));
         rewritten = rewritten.RemoveNodes(rewritten.GetAnnotatedNodes(removed), SyntaxRemoveOptions.KeepNoTrivia)!;

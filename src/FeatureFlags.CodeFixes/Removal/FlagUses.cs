@@ -34,6 +34,9 @@ internal sealed class FlagUses
     /// <summary>The nodes a <c>// TODO</c> comment goes before, with the comment; their inside is rewritten as usual.</summary>
     public Dictionary<SyntaxNode, string> TodoAnchors { get; } = [];
 
+    /// <summary>The line break the document uses, for the TODO lines written into it.</summary>
+    public SyntaxTrivia LineBreak { get; private set; } = LineFeed;
+
     /// <summary>Statements that only served what the flag gated off (the endpoints of a dead group): removed too.</summary>
     public List<StatementSyntax> DeadStatements { get; } = [];
 
@@ -244,14 +247,16 @@ internal sealed class FlagUses
         var text = "the flag '" + _flag.Name + "' was removed and kept off; " + what;
         Todos.Add($"{location.Path}({location.StartLinePosition.Line + 1}): {text}");
         TodoAnchors[anchor] = "// TODO: " + text + ".";
+        var lineBreak = anchor.SyntaxTree.GetRoot(_cancellationToken).DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        LineBreak = lineBreak.IsKind(SyntaxKind.EndOfLineTrivia) ? lineBreak : LineFeed;
     }
 
     /// <summary><paramref name="node"/> with <paramref name="comment"/> on a line of its own before it, at its indentation.</summary>
-    public static SyntaxNode WithTodo(SyntaxNode node, string comment)
+    public static SyntaxNode WithTodo(SyntaxNode node, string comment, SyntaxTrivia lineBreak)
     {
         var leading = node.GetLeadingTrivia();
         var indentation = leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? leading[leading.Count - 1] : default;
-        leading = leading.Add(Comment(comment)).Add(ElasticCarriageReturnLineFeed);
+        leading = leading.Add(Comment(comment)).Add(lineBreak);
         return node.WithLeadingTrivia(indentation == default ? leading : leading.Add(indentation));
     }
 
