@@ -27,14 +27,22 @@ public sealed class RemoveFlagRefactoring : CodeRefactoringProvider
             return;
         }
 
-        var solution = context.Document.Project.Solution;
+        foreach (var action in Actions(context.Document.Project.Solution, declaration))
+        {
+            context.RegisterRefactoring(action);
+        }
+    }
+
+    /// <summary>The two removals of a flag, as the code fix and the refactoring offer them.</summary>
+    internal static IEnumerable<CodeAction> Actions(Solution solution, FlagDeclaration declaration)
+    {
         foreach (var keepOn in new[] { true, false })
         {
             var flag = new RemovedFlag(declaration.Name, declaration.Field.Name, declaration.Catalog.ToDisplayString(), keepOn);
-            context.RegisterRefactoring(CodeAction.Create(
+            yield return CodeAction.Create(
                 "Remove flag '" + declaration.Name + "', keeping it " + (keepOn ? "on" : "off"),
                 cancellationToken => FlagRemoval.RemoveAsync(solution, flag, cancellationToken),
-                keepOn ? Rules.RemoveFlagCodeFix.KeepOnKey : Rules.RemoveFlagCodeFix.KeepOffKey));
+                keepOn ? Rules.RemoveFlagCodeFix.KeepOnKey : Rules.RemoveFlagCodeFix.KeepOffKey);
         }
     }
 }
