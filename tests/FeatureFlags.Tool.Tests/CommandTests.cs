@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace FeatureFlags.Tool.Tests;
 
 /// <summary><c>list</c>, <c>check</c> and <c>set</c> on the web shop, as a CI job or a person at a shell runs them.</summary>
-public sealed class CommandTests(ShopCopy shop) : IClassFixture<ShopCopy>
+[Collection(ShopCollection.Name)]
+public sealed class CommandTests(ShopCopy shop)
 {
     [Fact]
     public void List_Json_EveryFlagWithValuesUsesAndStatus()
