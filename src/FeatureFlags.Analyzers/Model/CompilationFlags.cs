@@ -119,7 +119,7 @@ internal sealed class CompilationFlags
 
     /// <summary>
     /// The flag a generated member stands for: a member of a type nested in a catalog
-    /// (<c>Flags.Keys.NewCheckout</c>, <c>Flags.View.NewCheckout</c>, <c>NewCheckoutVariant</c>)
+    /// (<c>Flags.Keys.NewCheckout</c>, <c>Flags.View.NewCheckout</c>, <c>NewCheckoutVariant</c>, <c>NewCheckoutValue</c>)
     /// whose name is the flag constant's name.
     /// </summary>
     public FlagDeclaration? FindByGeneratedMember(ISymbol member)
@@ -135,10 +135,16 @@ internal sealed class CompilationFlags
             return declaration;
         }
 
-        return member.Name.EndsWith(FlagDeclarationShape.VariantSuffix, StringComparison.Ordinal)
-            && members.TryGetValue(member.Name.Substring(0, member.Name.Length - FlagDeclarationShape.VariantSuffix.Length), out declaration)
-            ? declaration
-            : null;
+        foreach (var suffix in new[] { FlagDeclarationShape.VariantSuffix, FlagDeclarationShape.ValueSuffix })
+        {
+            if (member.Name.EndsWith(suffix, StringComparison.Ordinal)
+                && members.TryGetValue(member.Name.Substring(0, member.Name.Length - suffix.Length), out declaration))
+            {
+                return declaration;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether the parameter, or the one it overrides or implements, carries <c>[FlagName]</c>.</summary>

@@ -1,3 +1,5 @@
+using FeatureFlags.Analyzers.Model;
+using FeatureFlags.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,12 +21,14 @@ internal sealed class FlagUses
 {
     private readonly RemovedFlag _flag;
     private readonly SemanticModel _model;
+    private readonly CompilationFlags _flags;
     private readonly CancellationToken _cancellationToken;
 
     public FlagUses(RemovedFlag flag, SemanticModel model, CancellationToken cancellationToken)
     {
         _flag = flag;
         _model = model;
+        _flags = CompilationFlags.For(model.Compilation);
         _cancellationToken = cancellationToken;
     }
 
@@ -80,11 +84,10 @@ internal sealed class FlagUses
                 return (argument, null);
             case AttributeArgumentSyntax argument when argument.NameEquals is null && IsParamsFlagName(argument.Expression, argument.Parent?.Parent):
                 return (argument, null);
-            case MemberAccessExpressionSyntax access when _model.GetSymbolInfo(access, _cancellationToken).Symbol is IPropertySymbol { ContainingType.Name: "View" } property
-                && IsInCatalog(property.ContainingType):
+            case MemberAccessExpressionSyntax access when _model.GetSymbolInfo(access, _cancellationToken).Symbol is IPropertySymbol property && IsGenerated(property):
                 return property.Name == _flag.MemberName ? (access, Bool(_flag.KeepOn))
-                    : property.Name == _flag.MemberName + "Variant" ? (access, Variant())
-                    : property.Name == _flag.MemberName + "Value" ? (access, DefaultExpression(ParseTypeName(property.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).TrimEnd('?'))))
+                    : property.Name == _flag.MemberName + FlagDeclarationShape.VariantSuffix ? (access, Variant())
+                    : property.Name == _flag.MemberName + FlagDeclarationShape.ValueSuffix ? (access, DefaultExpression(ParseTypeName(property.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).TrimEnd('?'))))
                     : null;
             case ExpressionSyntax expression when expression is IdentifierNameSyntax or MemberAccessExpressionSyntax && NamesFlagSymbol(expression) is { } replacement:
                 return (expression, replacement);
@@ -119,10 +122,7 @@ internal sealed class FlagUses
         }
 
         var symbol = _model.GetSymbolInfo(expression, _cancellationToken).Symbol;
-        if (symbol is IFieldSymbol { IsConst: true, ConstantValue: string name } field
-            && field.Name == _flag.MemberName
-            && string.Equals(name, _flag.Name, StringComparison.OrdinalIgnoreCase)
-            && field.GetAttributes().Any(a => a.AttributeClass?.Name == "FlagAttribute"))
+        if (symbol is IFieldSymbol field && IsThisFlag(_flags.FindByField(field)))
         {
             return LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(_flag.Name));
         }
@@ -148,11 +148,14 @@ internal sealed class FlagUses
         return last is { IsParams: true } && position >= method.Parameters.Length - 1 && arguments >= method.Parameters.Length;
     }
 
-    private bool IsKey(ISymbol? symbol) =>
-        symbol is IFieldSymbol { ContainingType.Name: "Keys" } key
-        && key.Name == _flag.MemberName
-        && key.Type.ToDisplayString() == "FeatureFlags.FlagKey"
-        && IsInCatalog(key.ContainingType);
+    /// <summary>The generated key of the flag (<c>Flags.Keys.X</c>): the one generated member that is a field.</summary>
+    private bool IsKey(ISymbol? symbol) => symbol is IFieldSymbol key && IsGenerated(key);
+
+    /// <summary>A member the generator wrote for this flag: its key, or its view's value, variant or variant-value property.</summary>
+    private bool IsGenerated(ISymbol member) => IsThisFlag(_flags.FindByGeneratedMember(member));
+
+    private bool IsThisFlag(FlagDeclaration? declaration) =>
+        declaration is not null && string.Equals(declaration.Name, _flag.Name, StringComparison.OrdinalIgnoreCase);
 
     private string? Called(InvocationExpressionSyntax invocation) =>
         invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsEnabled" or "GetVariant" or "RequireFlag" or "With" }
@@ -268,9 +271,6 @@ internal sealed class FlagUses
         _flag.KeepOn && _flag.Variant is { } variant
             ? LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(variant))
             : LiteralExpression(SyntaxKind.NullLiteralExpression);
-
-    // A generated member's type is nested in the catalog class that declares the flag.
-    private bool IsInCatalog(INamedTypeSymbol type) => type.ContainingType?.ToDisplayString() == _flag.CatalogName;
 
     /// <summary>The literal a read becomes.</summary>
     public static LiteralExpressionSyntax Bool(bool value) =>

@@ -38,7 +38,7 @@ public sealed class RemoveFlagRefactoring : CodeRefactoringProvider
     {
         foreach (var keepOn in new[] { true, false })
         {
-            var flag = new RemovedFlag(declaration.Name, declaration.Field.Name, declaration.Catalog.ToDisplayString(), keepOn);
+            var flag = new RemovedFlag(declaration.Name, declaration.Field.Name, keepOn);
             yield return CodeAction.Create(
                 "Remove flag '" + declaration.Name + "', keeping it " + (keepOn ? "on" : "off"),
                 cancellationToken => FlagRemoval.RemoveAsync(solution, flag, cancellationToken),

@@ -5,23 +5,19 @@ internal sealed class RemovedFlag
 {
     /// <param name="name">The flag's name in configuration.</param>
     /// <param name="memberName">The name of its constant, which the generated key and view members share.</param>
-    /// <param name="catalogName">The catalog class that declares it, fully qualified as C# displays it.</param>
     /// <param name="keepOn">Whether reads become <see langword="true"/> (the flag's feature stays) or <see langword="false"/>.</param>
     /// <param name="variant">For an experiment kept on, the variant every context keeps being served; null for the control path.</param>
-    public RemovedFlag(string name, string memberName, string catalogName, bool keepOn, string? variant = null)
+    public RemovedFlag(string name, string memberName, bool keepOn, string? variant = null)
     {
         Variant = variant;
         Name = name;
         MemberName = memberName;
-        CatalogName = catalogName;
         KeepOn = keepOn;
     }
 
     public string Name { get; }
 
     public string MemberName { get; }
-
-    public string CatalogName { get; }
 
     public bool KeepOn { get; }
 

@@ -48,18 +48,9 @@ public sealed class RemoveFlagCodeFix : CodeFixProvider
                 continue;
             }
 
-            var declaration = declarations[0];
-
-            var solution = context.Document.Project.Solution;
-            foreach (var keepOn in new[] { true, false })
+            foreach (var action in RemoveFlagRefactoring.Actions(context.Document.Project.Solution, declarations[0]))
             {
-                var flag = new RemovedFlag(declaration.Name, declaration.Field.Name, declaration.Catalog.ToDisplayString(), keepOn);
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Remove flag '" + declaration.Name + "', keeping it " + (keepOn ? "on" : "off"),
-                        cancellationToken => FlagRemoval.RemoveAsync(solution, flag, cancellationToken),
-                        keepOn ? KeepOnKey : KeepOffKey),
-                    diagnostic);
+                context.RegisterCodeFix(action, diagnostic);
             }
         }
     }

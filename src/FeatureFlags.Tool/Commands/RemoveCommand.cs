@@ -1,5 +1,5 @@
 using System.Text;
-using FeatureFlags.Analyzers.Model;
+using FeatureFlags.Validation;
 using FeatureFlags.CodeFixes.Removal;
 using FeatureFlags.Tool.Inventory;
 using FeatureFlags.Tool.Workspace;
@@ -18,9 +18,10 @@ internal static class RemoveCommand
         var (workspace, solution) = await SolutionLoader.LoadAsync(path, progress, cancellationToken).ConfigureAwait(false);
         using (workspace)
         {
-            var declaration = await FindAsync(solution, flagName, cancellationToken).ConfigureAwait(false)
-                ?? throw new ToolException($"No catalog of the solution declares the flag '{flagName}'.");
-            var flag = new RemovedFlag(declaration.Name, declaration.Field.Name, declaration.Catalog.ToDisplayString(), keepOn, variant);
+            var declarations = await FlagInventory.DeclarationsAsync(solution, cancellationToken).ConfigureAwait(false);
+            var declaration = declarations.GetValueOrDefault(flagName)
+                ?? throw new ToolException($"No catalog of the solution declares the flag '{flagName}'{NameSuggestions.Hint(flagName, declarations.Keys)}.");
+            var flag = new RemovedFlag(declaration.Name, declaration.Field.Name, keepOn, variant);
             progress.WriteLine($"Removing '{flag.Name}', keeping it {(keepOn ? "on" : "off")}{(variant is null ? "" : " serving " + variant)} …");
             var (changed, todos) = await FlagRemoval.RemoveWithTodosAsync(solution, flag, cancellationToken).ConfigureAwait(false);
 
@@ -124,19 +125,5 @@ internal static class RemoveCommand
         var start = new byte[3];
         using var stream = File.OpenRead(path);
         return stream.Read(start, 0, 3) == 3 && start[0] == 0xEF && start[1] == 0xBB && start[2] == 0xBF;
-    }
-
-    internal static async Task<FlagDeclaration?> FindAsync(Solution solution, string flagName, CancellationToken cancellationToken)
-    {
-        foreach (var project in solution.Projects)
-        {
-            var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-            if (compilation is not null && CompilationFlags.For(compilation).FindByName(flagName) is { Count: > 0 } found && found[0].Field.Locations.Any(l => l.IsInSource))
-            {
-                return found[0];
-            }
-        }
-
-        return null;
     }
 }

@@ -22,10 +22,9 @@ internal static class SetCommand
         {
             node = AppSettingsChecker.ToFlagNode(JsonParser.Parse(value));
         }
-        catch (JsonException e) when (!value.TrimStart().StartsWith('{') && !value.TrimStart().StartsWith('['))
+        catch (JsonException) when (!value.TrimStart().StartsWith('{') && !value.TrimStart().StartsWith('['))
         {
             // A bare word, as a shell passes it: the value a configuration source would read, judged as start-up judges it.
-            _ = e;
             node = new FlagNode(value, null, null);
             value = System.Text.Json.JsonSerializer.Serialize(value);
         }

@@ -23,9 +23,10 @@ internal static class FlagInventory
 {
     public const int ExpiringWithinDays = 14;
 
-    public static async Task<InventoryReport> BuildAsync(Solution solution, DateOnly today, TextWriter progress, CancellationToken cancellationToken)
+    /// <summary>Every flag the solution's own source declares (not its references'), by name, each once.</summary>
+    public static async Task<Dictionary<string, FlagDeclaration>> DeclarationsAsync(Solution solution, CancellationToken cancellationToken)
     {
-        var declarations = new Dictionary<string, (FlagDeclaration Declaration, Project Project)>(StringComparer.OrdinalIgnoreCase);
+        var declarations = new Dictionary<string, FlagDeclaration>(StringComparer.OrdinalIgnoreCase);
         foreach (var project in solution.Projects)
         {
             var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
@@ -33,15 +34,22 @@ internal static class FlagInventory
             {
                 if (declaration.Field.Locations.Any(l => l.IsInSource))
                 {
-                    declarations.TryAdd(declaration.Name, (declaration, project));
+                    declarations.TryAdd(declaration.Name, declaration);
                 }
             }
         }
 
+        return declarations;
+    }
+
+    public static async Task<InventoryReport> BuildAsync(Solution solution, DateOnly today, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var declarations = await DeclarationsAsync(solution, cancellationToken).ConfigureAwait(false);
+
         progress.WriteLine($"Found {declarations.Count} declared flag(s); reading settings and counting uses …");
-        var environments = Environments(solution, declarations.Values.Select(d => d.Declaration).ToList());
+        var environments = Environments(solution, declarations.Values.ToList());
         var flags = new List<InventoryFlag>();
-        foreach (var (declaration, project) in declarations.Values.OrderBy(d => d.Declaration.Name, StringComparer.OrdinalIgnoreCase))
+        foreach (var declaration in declarations.Values.OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase))
         {
             var values = environments.ToDictionary(e => e.Name, e => e.States.TryGetValue(declaration.Name, out var state) ? state : "(not configured)");
             var uses = await UsesAsync(solution, declaration, cancellationToken).ConfigureAwait(false);
@@ -50,7 +58,7 @@ internal static class FlagInventory
                 declaration.Catalog.ToDisplayString(),
                 declaration.KindName ?? "?",
                 declaration.Owner,
-                Named(declaration, "Description"),
+                Named(declaration, FlagDeclarationShape.Description),
                 declaration.ExpiresText,
                 declaration.Expires is { } expires ? DateOnly.FromDateTime(expires).DayNumber - today.DayNumber : null,
                 declaration.RemovalIssue,
@@ -119,7 +127,9 @@ internal static class FlagInventory
     {
         var name = declaration.Field.Name;
         var keys = declaration.Catalog.GetTypeMembers("Keys").SelectMany(k => k.GetMembers(name));
-        var view = declaration.Catalog.GetTypeMembers("View").SelectMany(v => v.GetMembers(name).Concat(v.GetMembers(name + "Variant")).Concat(v.GetMembers(name + "Value")));
+        var view = declaration.Catalog.GetTypeMembers("View").SelectMany(v => v.GetMembers(name)
+            .Concat(v.GetMembers(name + FlagDeclarationShape.VariantSuffix))
+            .Concat(v.GetMembers(name + FlagDeclarationShape.ValueSuffix)));
         return keys.Concat(view);
     }
 
@@ -204,9 +214,9 @@ internal static class FlagInventory
             Enum.TryParse<FlagKind>(declaration.KindName, out var kind) ? kind : FlagKind.Release,
             declaration.Expires is { } expires ? DateOnly.FromDateTime(expires) : null,
             declaration.Owner,
-            Named(declaration, "Description"),
+            Named(declaration, FlagDeclarationShape.Description),
             declaration.RemovalIssue,
-            declaration.Attribute.NamedArguments.Any(a => a.Key == "Default" && a.Value.Value is true));
+            declaration.Attribute.NamedArguments.Any(a => a.Key == FlagDeclarationShape.Default && a.Value.Value is true));
 
     private static string? Named(FlagDeclaration declaration, string name) =>
         declaration.Attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;

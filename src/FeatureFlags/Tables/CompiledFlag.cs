@@ -18,6 +18,9 @@ internal sealed class CompiledFlag
     private readonly NameSet? _users;
     private readonly NameSet? _groups;
     private readonly bool _isTargeted;
+
+    // A schedule or a prerequisite to check before targeting; without one a read goes straight to the targeting.
+    private readonly bool _hasGates;
     private readonly bool _hasRollout;
     private readonly ulong _rolloutThreshold;
     private readonly uint _rolloutSeed;
@@ -73,7 +76,8 @@ internal sealed class CompiledFlag
 
         _prerequisites = [.. prerequisites];
         _isTargeted = spec.IsTargeted;
-        if (!_isTargeted && _schedule is null && _prerequisites.Length == 0)
+        _hasGates = _schedule is not null || _prerequisites.Length > 0;
+        if (!_isTargeted && !_hasGates)
         {
             (_isStatic, _staticValue, _staticReason) = (true, true, EvaluationReason.Static);
             return;
@@ -167,7 +171,7 @@ internal sealed class CompiledFlag
     /// <remarks>A flag without a schedule or prerequisites goes straight to its targeting: they cost it nothing.</remarks>
     public bool IsEnabled(EvaluationContext context, long now) =>
         _isStatic ? _staticValue
-        : _schedule is null && _prerequisites.Length == 0 ? EvaluateTargeting(context, out _, out _)
+        : !_hasGates ? EvaluateTargeting(context, out _, out _)
         : EvaluateDynamic(context, now, out _, out _);
 
     /// <summary>Evaluates, and says which rule, segment, exclusion, schedule or prerequisite decided (<paramref name="decider"/>), for <c>Explain</c>.</summary>
