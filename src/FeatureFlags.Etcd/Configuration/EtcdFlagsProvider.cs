@@ -15,8 +15,11 @@ namespace FeatureFlags.Etcd.Configuration;
 /// keeps the last data and resumes the watch from the last revision seen, or reads everything again when etcd has
 /// compacted that revision away.
 /// </summary>
-/// <remarks>Thread-safe: the data and the entries are replaced together, never changed in place.</remarks>
-internal sealed class EtcdFlagsProvider : ConfigurationProvider, IConfigurationProvenance, IEnumerable<KeyValuePair<string, string?>>, IDisposable
+/// <remarks>
+/// Thread-safe: the data and the entries are replaced together, never changed in place. The connection state, for the
+/// health check, is one immutable status swapped as the watch connects and loses etcd.
+/// </remarks>
+internal sealed class EtcdFlagsProvider : ConfigurationProvider, IConfigurationProvenance, IConfigurationConnection, IEnumerable<KeyValuePair<string, string?>>, IDisposable
 {
     private readonly EtcdSettings _settings;
     private readonly CancellationTokenSource _stopping = new();
@@ -27,12 +30,19 @@ internal sealed class EtcdFlagsProvider : ConfigurationProvider, IConfigurationP
 
     // Whether the watch stream is open; only the watch loop reads and writes it.
     private bool _connected;
+    // Null until the first load tries etcd.
+    private volatile ConfigurationConnectionStatus? _status;
 
     public EtcdFlagsProvider(EtcdSettings settings)
     {
         _settings = settings;
         _cache = settings.CacheFile is null ? null : new EtcdCacheFile(settings.CacheFile, settings.Logger);
     }
+
+    public string ConnectionName => ToString();
+
+    public ConfigurationConnectionStatus ConnectionStatus =>
+        _status ?? new ConfigurationConnectionStatus(false, _settings.TimeProvider.GetUtcNow(), "not loaded yet");
 
     /// <summary>The store revision the data reflects: every change up to it is applied.</summary>
     public long Revision => Volatile.Read(ref _state).Revision;
@@ -74,6 +84,7 @@ internal sealed class EtcdFlagsProvider : ConfigurationProvider, IConfigurationP
             using var connection = OpenAsync(_stopping.Token).GetAwaiter().GetResult();
             var response = connection.ReadPrefixAsync(_settings.Prefix, _stopping.Token).GetAwaiter().GetResult();
             Replace(State.From(response, _settings.Prefix), fireReload: false);
+            Connected();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -85,6 +96,7 @@ internal sealed class EtcdFlagsProvider : ConfigurationProvider, IConfigurationP
                     e);
             }
 
+            Disconnected(e);
             var cached = _cache?.Read();
             EtcdLog.StartedWithout(_settings.Logger, _settings.EndpointList, cached is null ? "no cached etcd values" : $"the cache file {_settings.CacheFile}", e);
             Replace(cached is null ? State.Empty : State.From(cached), fireReload: false);
@@ -169,6 +181,7 @@ internal sealed class EtcdFlagsProvider : ConfigurationProvider, IConfigurationP
 
                 _connected = false;
                 lost = true;
+                Disconnected(e);
                 _endpointIndex++;
                 try
                 {
@@ -220,6 +233,7 @@ internal sealed class EtcdFlagsProvider : ConfigurationProvider, IConfigurationP
             if (response.Created)
             {
                 _connected = true;
+                Connected();
                 if (reconnecting)
                 {
                     EtcdLog.Reconnected(_settings.Logger, connection.Endpoint, _settings.Prefix, from);
@@ -267,6 +281,21 @@ internal sealed class EtcdFlagsProvider : ConfigurationProvider, IConfigurationP
         {
             OnReload();
         }
+    }
+
+    private void Connected()
+    {
+        if (_status is not { IsConnected: true })
+        {
+            _status = new ConfigurationConnectionStatus(true, _settings.TimeProvider.GetUtcNow());
+        }
+    }
+
+    /// <summary>Marks the source disconnected; an outage is dated by its first failure, and shows its latest error.</summary>
+    private void Disconnected(Exception error)
+    {
+        var since = _status is { IsConnected: false } outage ? outage.Since : _settings.TimeProvider.GetUtcNow();
+        _status = new ConfigurationConnectionStatus(false, since, error.Message);
     }
 
     /// <summary>The flag a configuration path names: the segment after the section.</summary>

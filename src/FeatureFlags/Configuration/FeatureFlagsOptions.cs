@@ -27,4 +27,11 @@ public sealed class FeatureFlagsOptions
     /// least one catalog is registered.
     /// </summary>
     public bool TreatUndeclaredFlagsAsErrors { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether <c>feature_flag.evaluation</c> events carry <c>feature_flag.context.id</c>, the evaluation
+    /// context's key. Off by default: the key is usually a user id, personal data that traces should not carry unless
+    /// the application decides they may. Metrics never carry it.
+    /// </summary>
+    public bool IncludeContextKeyInTelemetry { get; set; }
 }

@@ -16,21 +16,25 @@ namespace FeatureFlags.Configuration;
 /// </summary>
 internal sealed class FileLoadFailureWatch : IDisposable
 {
-    private readonly ConcurrentDictionary<FileConfigurationProvider, byte> _failed = new();
+    // Each failed file and since when it has been failing.
+    private readonly ConcurrentDictionary<FileConfigurationProvider, DateTimeOffset> _failed = new();
 
     // A failure whose handler set Ignore: the provider raises its reload next, and that reload is the failure's.
     private readonly ConcurrentDictionary<FileConfigurationProvider, byte> _ignoredFailures = new();
     private readonly List<Hook> _hooks = [];
     private readonly ILogger _logger;
     private readonly Action _reload;
+    private readonly TimeProvider _time;
 
     /// <param name="configuration">The configuration; only a root shows its file sources.</param>
     /// <param name="logger">Receives <c>FileLoadFailed</c> (1007).</param>
     /// <param name="reload">Re-reads the flags once a failed file has loaded again.</param>
-    public FileLoadFailureWatch(IConfiguration configuration, ILogger logger, Action reload)
+    /// <param name="time">Dates a failure.</param>
+    public FileLoadFailureWatch(IConfiguration configuration, ILogger logger, Action reload, TimeProvider time)
     {
         _logger = logger;
         _reload = reload;
+        _time = time;
         if (configuration is not IConfigurationRoot root)
         {
             return;
@@ -50,6 +54,10 @@ internal sealed class FileLoadFailureWatch : IDisposable
     /// <summary>Whether some file failed its last load: its data is gone, not changed.</summary>
     public bool HasFailures => !_failed.IsEmpty;
 
+    /// <summary>The files whose last load failed, and since when they have been failing.</summary>
+    public IReadOnlyList<(string File, DateTimeOffset Since)> Failures =>
+        _failed.IsEmpty ? [] : _failed.Select(f => (f.Key.Source.Path ?? f.Key.ToString()!, f.Value)).ToArray();
+
     public void Dispose()
     {
         foreach (var hook in _hooks)
@@ -68,7 +76,7 @@ internal sealed class FileLoadFailureWatch : IDisposable
     {
         // The application's own handler decides, as before, whether the exception is rethrown.
         previous?.Invoke(context);
-        _failed[provider] = 0;
+        _failed.TryAdd(provider, _time.GetUtcNow());
         if (context.Ignore)
         {
             _ignoredFailures[provider] = 0;

@@ -1,5 +1,7 @@
 using FeatureFlags;
+using System.Diagnostics.Metrics;
 using FeatureFlags.DependencyInjection;
+using FeatureFlags.Diagnostics;
 using FeatureFlags.Evaluation;
 using FeatureFlags.Targeting;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +17,7 @@ public static class FeatureFlagsServiceCollectionExtensions
     /// Registers the flag runtime, reading flags from the <c>FeatureFlags</c> section of
     /// <paramref name="configuration"/>: a scoped <see cref="IFlagSnapshot"/>, a singleton
     /// <see cref="IFlagSnapshotFactory"/>, a singleton <see cref="IFlagReader"/> for reads outside any scope, and a scoped <see cref="IEvaluationContextProvider"/> (anonymous
-    /// unless replaced), and <see cref="TimeProvider.System"/> as the <see cref="TimeProvider"/> scheduled flags read unless one is registered. Safe to call more than once: the first configuration is kept.
+    /// unless replaced), <see cref="TimeProvider.System"/> as the <see cref="TimeProvider"/> scheduled flags read unless one is registered, and a <see cref="FeatureFlagsHealthCheck"/> for the host's health checks. Safe to call more than once: the first configuration is kept.
     /// </summary>
     /// <remarks>
     /// Pass the root configuration (<c>builder.Configuration</c>): the runtime then merges the sources
@@ -43,6 +45,11 @@ public static class FeatureFlagsServiceCollectionExtensions
         services.TryAddSingleton(FlagTableProviderFactory.Create);
         // Scheduled flags read the clock once per snapshot; a test registers a FakeTimeProvider before this call or after it.
         services.TryAddSingleton(TimeProvider.System);
+        // On the host's meter factory when it has one (hosts register it), so that each host sees its own instruments.
+        services.TryAddSingleton(static s => new FlagTelemetry(
+            s.GetService<IMeterFactory>(), s.GetRequiredService<IOptions<FeatureFlagsOptions>>().Value.IncludeContextKeyInTelemetry));
+        services.TryAddSingleton(static s => new FeatureFlagsHealthCheck(
+            s.GetRequiredService<FeatureFlags.Tables.FlagTableProvider>(), s.GetRequiredService<FeatureFlagsConfiguration>()));
         services.TryAddSingleton<IFlagSnapshotFactory, FlagSnapshotFactory>();
         services.TryAddSingleton<IFlagReader, CurrentFlagReader>();
         services.TryAddScoped<IEvaluationContextProvider, EmptyEvaluationContextProvider>();

@@ -1,3 +1,4 @@
+using FeatureFlags.Diagnostics;
 using FeatureFlags.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,8 @@ internal static class FlagTableProviderFactory
             services.GetRequiredService<FeatureFlagsConfiguration>().Configuration,
             services.GetRequiredService<IOptions<FeatureFlagsOptions>>().Value,
             catalogs,
-            services.GetService<ILoggerFactory>());
+            services.GetService<ILoggerFactory>(),
+            services.GetRequiredService<FlagTelemetry>(),
+            services.GetService<TimeProvider>());
     }
 }

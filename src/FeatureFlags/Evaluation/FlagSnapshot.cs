@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using FeatureFlags.Diagnostics;
 using FeatureFlags.Tables;
 
 namespace FeatureFlags.Evaluation;
@@ -17,15 +18,29 @@ internal sealed class FlagSnapshot : IFlagSnapshot
     // UTC ticks of the instant scheduled flags are read at; the clock is read once, and only when a flag has a schedule.
     private readonly long _now;
 
+    // Set only when something listened as the snapshot was made: then every read takes the slow path, which records.
+    private readonly SnapshotTelemetry? _telemetry;
+
     /// <param name="table">The flags.</param>
     /// <param name="context">Who they are read for.</param>
     /// <param name="time">The clock scheduled flags are read against; read once, here, and only when the table has a schedule.</param>
-    public FlagSnapshot(FlagTable table, EvaluationContext context, TimeProvider time)
+    /// <param name="telemetry">Records evaluations when it has listeners now; asked once, here.</param>
+    public FlagSnapshot(FlagTable table, EvaluationContext context, TimeProvider time, FlagTelemetry? telemetry = null)
     {
         _table = table;
-        _states = table.States;
         _now = table.HasSchedules ? time.GetUtcNow().UtcTicks : 0;
         Context = context;
+        if (telemetry is { IsObserving: true })
+        {
+            // No states: the typed fast path below never answers, so every read reaches the recording slow path, and a
+            // snapshot made while nobody listens keeps the fast path exactly as it was.
+            _states = [];
+            _telemetry = new SnapshotTelemetry(telemetry, table);
+        }
+        else
+        {
+            _states = table.States;
+        }
     }
 
     public EvaluationContext Context { get; }
@@ -33,7 +48,7 @@ internal sealed class FlagSnapshot : IFlagSnapshot
     public bool IsEnabled(string flag)
     {
         ArgumentNullException.ThrowIfNull(flag);
-        return _table.IsEnabled(flag, Context, _now);
+        return _telemetry is null ? _table.IsEnabled(flag, Context, _now) : ReadObserved(flag);
     }
 
     // Small enough to be inlined where the JIT devirtualizes the interface call (the usual case: one
@@ -52,7 +67,11 @@ internal sealed class FlagSnapshot : IFlagSnapshot
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool Evaluate(FlagKey flag) => _table.IsEnabled(flag, Context, _now);
+    private bool Evaluate(FlagKey flag) =>
+        _telemetry is null ? _table.IsEnabled(flag, Context, _now) : FindUnrecorded(flag) is { } compiled && _telemetry.Read(compiled, Context, _now);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool ReadObserved(string flag) => (_table.Find(flag) ?? Unknown(flag)) is { } compiled && _telemetry!.Read(compiled, Context, _now);
 
     public string? GetVariant(string flag)
     {
@@ -73,7 +92,13 @@ internal sealed class FlagSnapshot : IFlagSnapshot
     public FlagEvaluation Explain(string flag)
     {
         ArgumentNullException.ThrowIfNull(flag);
-        var compiled = Find(flag);
+        // An explanation is not an evaluation the application acts on: it is not recorded.
+        var compiled = _table.Find(flag);
+        if (compiled is null)
+        {
+            _table.ReportUnknown(flag);
+        }
+
         return compiled is null ? new FlagEvaluation(flag, false, null, EvaluationReason.UnknownFlag, null, []) : Explain(compiled);
     }
 
@@ -86,26 +111,30 @@ internal sealed class FlagSnapshot : IFlagSnapshot
             flag.Name, enabled, flag.GetVariant(Context, _now), reason, flag.Definition, flag.Sources, flag.DecidingSource(reason, decider), flag.ShorthandAsEnabled, CompiledFlag.DecidingRule(decider));
     }
 
-    private CompiledFlag? Find(string flag)
+    /// <summary>Finds a flag for a read, reporting an unknown one and recording the evaluation when observed.</summary>
+    private CompiledFlag? Find(string flag) => Touch(_table.Find(flag) ?? Unknown(flag));
+
+    private CompiledFlag? Find(FlagKey flag) => Touch(FindUnrecorded(flag));
+
+    /// <summary>Finds a flag, reporting it when unknown; a known flag's evaluation is the caller's to record.</summary>
+    private CompiledFlag? FindUnrecorded(FlagKey flag) => _table.Find(flag) ?? Unknown(flag.NameOrNull);
+
+    private CompiledFlag? Touch(CompiledFlag? flag)
     {
-        var compiled = _table.Find(flag);
-        if (compiled is null)
+        if (flag is not null)
         {
-            _table.ReportUnknown(flag);
+            _telemetry?.Touch(flag, Context, _now);
         }
 
-        return compiled;
+        return flag;
     }
 
-    private CompiledFlag? Find(FlagKey flag)
+    private CompiledFlag? Unknown(string? flag)
     {
-        var compiled = _table.Find(flag);
-        if (compiled is null)
-        {
-            _table.ReportUnknown(flag.NameOrNull);
-        }
-
-        return compiled;
+        // Recorded before the report, which throws in strict mode.
+        _telemetry?.Telemetry.ReadUnknown(flag, Context);
+        _table.ReportUnknown(flag);
+        return null;
     }
 
     /// <summary>

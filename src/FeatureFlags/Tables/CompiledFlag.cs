@@ -107,6 +107,9 @@ internal sealed class CompiledFlag
 
     public string Name { get; }
 
+    /// <summary>The flag's index in its table's <see cref="FlagTable.All"/>: a compiled flag belongs to one table, which sets it.</summary>
+    public int Position { get; set; }
+
     public FlagDefinition? Definition { get; }
 
     /// <summary>The validated configuration the flag was compiled from; null when configuration is silent.</summary>

@@ -32,6 +32,7 @@ internal sealed class FlagTable
             // Declared names are registered (code names them); names only configuration knows, up to a limit,
             // so that reloads of ever new names cannot grow the registry without end.
             var flag = flagArray[i];
+            flag.Position = i;
             ids[i] = flag.Definition is not null ? FlagKeyRegistry.GetId(flag.Name) : FlagKeyRegistry.GetConfiguredId(flag.Name);
             maxId = Math.Max(maxId, ids[i]);
             _byPosition[i + 1] = flag;
