@@ -49,7 +49,7 @@ public static class FeatureFlagsServiceCollectionExtensions
         services.TryAddSingleton(static s => new FlagTelemetry(
             s.GetService<IMeterFactory>(), s.GetRequiredService<IOptions<FeatureFlagsOptions>>().Value.IncludeContextKeyInTelemetry));
         services.TryAddSingleton(static s => new FeatureFlagsHealthCheck(
-            s.GetRequiredService<FeatureFlags.Tables.FlagTableProvider>(), s.GetRequiredService<FeatureFlagsConfiguration>()));
+            s.GetRequiredService<FeatureFlags.Tables.FlagTableProvider>(), s.GetRequiredService<FeatureFlagsConfiguration>().Configuration));
         services.TryAddSingleton<IFlagSnapshotFactory, FlagSnapshotFactory>();
         services.TryAddSingleton<IFlagReader, CurrentFlagReader>();
         services.TryAddScoped<IEvaluationContextProvider, EmptyEvaluationContextProvider>();

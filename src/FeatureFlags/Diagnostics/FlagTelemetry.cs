@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
-using FeatureFlags.Tables;
 
 namespace FeatureFlags.Diagnostics;
 
@@ -55,23 +54,21 @@ internal sealed class FlagTelemetry : IDisposable
     /// </summary>
     public bool IsObserving => _evaluations.Enabled || (Source.HasListeners() && Activity.Current is { IsAllDataRequested: true });
 
-    /// <summary>Reads <paramref name="flag"/> for <paramref name="context"/> and records the evaluation.</summary>
-    public bool Read(CompiledFlag flag, EvaluationContext context, long now)
+    /// <summary>Records one evaluation: the counter and, when the current activity records, the event.</summary>
+    /// <param name="flag">The flag's name, from the table: never a name the caller made up.</param>
+    /// <param name="enabled">The value served.</param>
+    /// <param name="variant">The variant served, or <see langword="null"/>.</param>
+    /// <param name="conventionReason">The conventions' reason (<see cref="FlagConventions.ConventionReason"/>, or <c>split</c> for a weighted variant).</param>
+    /// <param name="reason">Ours.</param>
+    /// <param name="decidingRule">The rule, segment, schedule or prerequisite that decided, or <see langword="null"/>.</param>
+    /// <param name="context">Who the flag was read for.</param>
+    public void Record(string flag, bool enabled, string? variant, string conventionReason, EvaluationReason reason, string? decidingRule, EvaluationContext context)
     {
-        var enabled = flag.Evaluate(context, now, out var reason, out var decider);
-        var variantIndex = enabled && !flag.Variants.IsEmpty ? flag.Variants.IndexFor(context) : -1;
-        var variant = variantIndex >= 0 ? flag.Variants.Names[variantIndex] : null;
-
-        // A variant picked by weight out of several is a split, whatever made the flag on for everybody.
-        var conventionReason = reason == EvaluationReason.Static && variant is not null && flag.Variants.Names.Length > 1
-            ? "split"
-            : FlagConventions.ConventionReason(reason);
-
         if (_evaluations.Enabled)
         {
             var tags = new TagList
             {
-                { FlagConventions.Key, flag.Name },
+                { FlagConventions.Key, flag },
                 variant is null ? new(FlagConventions.Value, enabled ? True : False) : new(FlagConventions.Variant, variant),
                 { FlagConventions.Reason, conventionReason },
             };
@@ -80,24 +77,24 @@ internal sealed class FlagTelemetry : IDisposable
 
         if (RecordingActivity() is { } activity)
         {
-            var tags = EventTags(flag.Name, context, conventionReason, reason);
+            var tags = EventTags(flag, context, conventionReason, reason);
             tags.Add(variant is null ? FlagConventions.Value : FlagConventions.Variant, variant ?? (enabled ? True : False));
-            if (CompiledFlag.DecidingRule(decider) is { } rule)
+            if (decidingRule is not null)
             {
-                tags.Add(FlagConventions.DecidingRule, rule);
+                tags.Add(FlagConventions.DecidingRule, decidingRule);
             }
 
             activity.AddEvent(new ActivityEvent(FeatureFlagsTelemetry.EvaluationEventName, tags: tags));
         }
-
-        return enabled;
     }
 
     /// <summary>
     /// Records a read of a flag nobody declared or configured. The counter leaves the name out, so that names read
-    /// from anywhere cannot grow the metric's series; the event carries it, cut to the length the log keeps.
+    /// from anywhere cannot grow the metric's series; the event carries it.
     /// </summary>
-    public void ReadUnknown(string? name, EvaluationContext context)
+    /// <param name="name">The name read, already cut to the length the log keeps; <see langword="null"/> for a default <c>FlagKey</c>.</param>
+    /// <param name="context">Who the flag was read for.</param>
+    public void RecordUnknown(string? name, EvaluationContext context)
     {
         if (_evaluations.Enabled)
         {
@@ -110,9 +107,7 @@ internal sealed class FlagTelemetry : IDisposable
 
         if (RecordingActivity() is { } activity)
         {
-            var shown = name is null ? "(default FlagKey)"
-                : name.Length <= UnknownFlagReporter.MaxRememberedLength ? name : name[..UnknownFlagReporter.MaxRememberedLength];
-            var tags = EventTags(shown, context, "error", EvaluationReason.UnknownFlag);
+            var tags = EventTags(name ?? "(default FlagKey)", context, "error", EvaluationReason.UnknownFlag);
             tags.Add(FlagConventions.Value, False);
             tags.Add(FlagConventions.ErrorType, FlagConventions.FlagNotFound);
             activity.AddEvent(new ActivityEvent(FeatureFlagsTelemetry.EvaluationEventName, tags: tags));

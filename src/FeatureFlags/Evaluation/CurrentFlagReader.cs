@@ -53,12 +53,10 @@ internal sealed class CurrentFlagReader(FlagTableProvider tables, TimeProvider t
     {
         if (flag is not null)
         {
-            return telemetry!.Read(flag, context, Now(table));
+            return EvaluationRecorder.Read(telemetry!, flag, context, Now(table));
         }
 
-        // Recorded before the report, which throws in strict mode.
-        telemetry!.ReadUnknown(name, context);
-        table.ReportUnknown(name);
+        EvaluationRecorder.ReadUnknown(telemetry!, table, name, context);
         return false;
     }
 }

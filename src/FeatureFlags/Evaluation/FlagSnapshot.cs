@@ -131,9 +131,15 @@ internal sealed class FlagSnapshot : IFlagSnapshot
 
     private CompiledFlag? Unknown(string? flag)
     {
-        // Recorded before the report, which throws in strict mode.
-        _telemetry?.Telemetry.ReadUnknown(flag, Context);
-        _table.ReportUnknown(flag);
+        if (_telemetry is null)
+        {
+            _table.ReportUnknown(flag);
+        }
+        else
+        {
+            _telemetry.ReadUnknown(flag, Context);
+        }
+
         return null;
     }
 

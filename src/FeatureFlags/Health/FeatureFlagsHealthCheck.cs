@@ -1,4 +1,3 @@
-using FeatureFlags.DependencyInjection;
 using FeatureFlags.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -28,10 +27,10 @@ public sealed class FeatureFlagsHealthCheck : IHealthCheck
     private readonly FlagTableProvider _tables;
     private readonly IConfiguration _configuration;
 
-    internal FeatureFlagsHealthCheck(FlagTableProvider tables, FeatureFlagsConfiguration configuration)
+    internal FeatureFlagsHealthCheck(FlagTableProvider tables, IConfiguration configuration)
     {
         _tables = tables;
-        _configuration = configuration.Configuration;
+        _configuration = configuration;
     }
 
     /// <inheritdoc />

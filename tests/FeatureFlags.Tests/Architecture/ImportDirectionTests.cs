@@ -18,7 +18,8 @@ public sealed partial class ImportDirectionTests
         ["Configuration"] = ["Validation", "Diagnostics"],
         ["Declarations"] = ["Validation"],
         ["Tables"] = ["Validation", "Configuration", "Diagnostics", "Targeting"],
-        ["Evaluation"] = ["Tables", "Targeting"],
+        ["Evaluation"] = ["Tables", "Targeting", "Diagnostics"],
+        ["Health"] = ["Tables"],
         ["DependencyInjection"] = ["Validation", "Configuration", "Diagnostics", "Tables", "Evaluation", "Targeting", "DependencyInjection"],
         // The testing package's entry point: fixed flags through the same table and snapshot.
         ["Fixed"] = ["Validation", "Configuration", "Tables", "Evaluation"],

@@ -68,11 +68,12 @@ public sealed class ScheduleTests
     {
         var clock = new CountingClock();
         var host = new ScheduleHost("""{ "A": true, "B": { "Rollout": 50 } }""", DateTimeOffset.UnixEpoch, clock);
+        var atLoad = clock.Reads; // loading dates the flags in force, for the health check
 
         host.Snapshot(new EvaluationContext("x")).IsEnabled("B");
         host.Snapshot().IsEnabled("A").ShouldBeTrue();
 
-        clock.Reads.ShouldBe(0);
+        (clock.Reads - atLoad).ShouldBe(0);
     }
 
     [Fact]
@@ -80,13 +81,14 @@ public sealed class ScheduleTests
     {
         var clock = new CountingClock();
         var host = new ScheduleHost(Sale, DateTimeOffset.UnixEpoch, clock);
+        var atLoad = clock.Reads;
 
         var snapshot = host.Snapshot();
         snapshot.IsEnabled("Sale");
         snapshot.IsEnabled("Sale");
         snapshot.Explain("Sale");
 
-        clock.Reads.ShouldBe(1);
+        (clock.Reads - atLoad).ShouldBe(1);
     }
 
     private sealed class CountingClock : TimeProvider

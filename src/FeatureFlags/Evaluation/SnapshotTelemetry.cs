@@ -1,6 +1,7 @@
+using FeatureFlags.Diagnostics;
 using FeatureFlags.Tables;
 
-namespace FeatureFlags.Diagnostics;
+namespace FeatureFlags.Evaluation;
 
 /// <summary>
 /// What one observed snapshot has recorded: each flag is recorded at its first read only, so a request that reads a
@@ -12,20 +13,21 @@ internal sealed class SnapshotTelemetry(FlagTelemetry telemetry, FlagTable table
     // One bit per flag of the table, by CompiledFlag.Position.
     private readonly long[] _read = new long[(table.All.Count + 63) / 64];
 
-    public FlagTelemetry Telemetry => telemetry;
-
     /// <summary>Reads <paramref name="flag"/>, recording the evaluation if this is the snapshot's first read of it.</summary>
     public bool Read(CompiledFlag flag, EvaluationContext context, long now) =>
-        IsFirstRead(flag) ? telemetry.Read(flag, context, now) : flag.IsEnabled(context, now);
+        IsFirstRead(flag) ? EvaluationRecorder.Read(telemetry, flag, context, now) : flag.IsEnabled(context, now);
 
     /// <summary>Records the evaluation if this is the snapshot's first read of <paramref name="flag"/>; for variant reads.</summary>
     public void Touch(CompiledFlag flag, EvaluationContext context, long now)
     {
         if (IsFirstRead(flag))
         {
-            telemetry.Read(flag, context, now);
+            EvaluationRecorder.Read(telemetry, flag, context, now);
         }
     }
+
+    /// <summary>Records a read of a flag the table does not know (every time), then reports it.</summary>
+    public void ReadUnknown(string? name, EvaluationContext context) => EvaluationRecorder.ReadUnknown(telemetry, table, name, context);
 
     private bool IsFirstRead(CompiledFlag flag)
     {
