@@ -29,6 +29,13 @@ internal sealed class FlagHost : IDisposable
 
     public IConfigurationRoot Configuration => _configuration;
 
+    /// <summary>Runs the flag runtime's health check, as the host's health checks service would.</summary>
+    public Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync()
+    {
+        var check = _services.GetRequiredService<FeatureFlagsHealthCheck>();
+        return check.CheckHealthAsync(new() { Registration = new("feature-flags", check, Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, null) });
+    }
+
     public static EtcdFlagsOptions Options(EtcdServer server, string prefix, LogCapture? logs = null) => Configure(new EtcdFlagsOptions(), server, prefix, logs);
 
     /// <summary>Points <paramref name="options"/> at the test's server and prefix, with waits short enough for tests.</summary>

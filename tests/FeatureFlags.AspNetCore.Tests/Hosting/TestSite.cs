@@ -78,6 +78,7 @@ internal sealed class TestSite : IAsyncDisposable
             }
         });
         builder.Services.AddFeatureFlags(builder.Configuration).AddCatalog<SiteFlags>().AddAspNetCore(setup.Options);
+        builder.Services.AddHealthChecks().AddFeatureFlagsHealthCheck(tags: ["ready"]);
 
         var app = builder.Build();
         app.UseAuthentication();
@@ -91,6 +92,7 @@ internal sealed class TestSite : IAsyncDisposable
         }
 
         app.MapFeatureFlagsDebug();
+        app.MapHealthChecks("/health");
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

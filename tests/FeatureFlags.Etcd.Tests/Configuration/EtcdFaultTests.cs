@@ -40,6 +40,40 @@ public sealed class EtcdFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HealthCheck_ServerKilledAndRestarted_DegradedWhileDisconnected()
+    {
+        using var writer = new EtcdFlagWriter(FlagHost.Options(_server, _prefix));
+        await writer.SetAsync("Kill", "false", 0);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero));
+        using var host = FlagHost.Start(_server, _prefix, options => options.TimeProvider = clock);
+        await host.Logs.WaitAsync(e => e.EventId.Id == 1107);
+        var name = $"etcd {_server.Endpoint} {_prefix}";
+
+        var healthy = await host.CheckHealthAsync();
+        healthy.Status.ShouldBe(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy);
+        healthy.Data[name].ShouldBe("connected since 2026-12-06T09:00:00.0000000+00:00");
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var lost = host.Logs.WaitAsync(e => e.EventId.Id == 1101);
+        await _server.StopAsync();
+        await lost;
+        var degraded = await host.CheckHealthAsync();
+
+        degraded.Status.ShouldBe(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
+        degraded.Data[name].ShouldBeOfType<string>().ShouldStartWith("disconnected since 2026-12-06T09:01:00.0000000+00:00: ");
+        degraded.Description.ShouldStartWith($"{name} is disconnected since 2026-12-06T09:01:00.0000000+00:00");
+
+        var reconnected = host.Logs.WaitAsync(e => e.EventId.Id == 1102);
+        await _server.StartAsync();
+        clock.Advance(TimeSpan.FromSeconds(10));
+        await reconnected;
+
+        var again = await host.CheckHealthAsync();
+        again.Status.ShouldBe(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy);
+        again.Data[name].ShouldBe("connected since 2026-12-06T09:01:10.0000000+00:00");
+    }
+
+    [Fact]
     public async Task Watch_ChangedWhileDisconnected_AppliedFromTheLastSeenRevision()
     {
         using var writer = new EtcdFlagWriter(FlagHost.Options(_server, _prefix));
