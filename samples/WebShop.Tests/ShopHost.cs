@@ -28,13 +28,15 @@ internal sealed class ShopHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public IServiceProvider Services => _factory.Services;
+
     /// <summary>
     /// Starts the shop in <paramref name="environment"/>; <paramref name="flags"/> replaces its flags when given, and
     /// <paramref name="time"/> its clock (which scheduled flags read).
     /// </summary>
-    public static ShopHost Start(string environment = "Development", IFlagSnapshot? flags = null, TimeProvider? time = null)
+    public static ShopHost Start(string environment = "Development", IFlagSnapshot? flags = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
-        var factory = new ShopFactory(environment, flags, time);
+        var factory = new ShopFactory(environment, flags, time, services);
         factory.StartServer();
         return new ShopHost(factory);
     }
@@ -69,12 +71,14 @@ internal sealed class ShopHost : IAsyncDisposable
         private readonly string _environment;
         private readonly IFlagSnapshot? _flags;
         private readonly TimeProvider? _time;
+        private readonly Action<IServiceCollection>? _services;
 
-        public ShopFactory(string environment, IFlagSnapshot? flags, TimeProvider? time)
+        public ShopFactory(string environment, IFlagSnapshot? flags, TimeProvider? time, Action<IServiceCollection>? services)
         {
             _environment = environment;
             _flags = flags;
             _time = time;
+            _services = services;
 
             // A real server on 127.0.0.1 and a free port, not the in-memory TestServer.
             UseKestrel(0);
@@ -91,6 +95,11 @@ internal sealed class ShopHost : IAsyncDisposable
             if (_time is not null)
             {
                 builder.ConfigureTestServices(services => services.AddSingleton(_time));
+            }
+
+            if (_services is not null)
+            {
+                builder.ConfigureTestServices(_services);
             }
         }
     }

@@ -5,6 +5,7 @@ using WebShop;
 using WebShop.Api;
 using WebShop.Demo;
 using WebShop.Domain;
+using WebShop.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -26,6 +27,16 @@ builder.Services.AddFeatureFlags(builder.Configuration)
     .AddCatalog<Flags>()
     .AddAspNetCore(options => options.AttributeClaimTypes[ClaimTypes.Country] = "country");
 
+// Is the flag configuration in force the one on disk (or in etcd)? GET /health answers, with since when (docs/observability.md).
+builder.Services.AddHealthChecks().AddFeatureFlagsHealthCheck();
+
+// Traces with one feature_flag.evaluation event per flag a request read, and the flag metrics, printed to the console
+// with --Telemetry:Console=true. Off by default: nothing listens, and flag reads cost what they always did.
+if (builder.Configuration.GetValue<bool>("Telemetry:Console"))
+{
+    builder.Services.AddShopTelemetry().WithConsoleExporter();
+}
+
 builder.Services.AddSingleton(ProductCatalog.CreateDemo());
 builder.Services.AddSingleton<PricingService>();
 builder.Services.AddSingleton<HomePageService>();
@@ -41,6 +52,7 @@ app.UseAuthorization();
 app.MapShopApi();
 app.MapRazorPages();
 app.MapGet("/error", () => Results.Problem()).ExcludeFromDescription();
+app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });
 
 // GET /_flags lists this request's flags with reasons and sources. Development only (404 elsewhere).
 app.MapFeatureFlagsDebug();
