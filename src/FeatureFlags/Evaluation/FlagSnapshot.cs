@@ -6,7 +6,8 @@ namespace FeatureFlags.Evaluation;
 
 /// <summary>
 /// The snapshot: a flag table, a context and an instant, all fixed, so values are fixed at creation without
-/// computing any of them up front. Creating one is a single small allocation.
+/// computing any of them up front. Creating one is a single small allocation; while telemetry listens, two more (what it
+/// recorded), and each flag's first read records an evaluation (docs/observability.md).
 /// </summary>
 internal sealed class FlagSnapshot : IFlagSnapshot
 {
