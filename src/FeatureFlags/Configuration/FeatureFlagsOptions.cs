@@ -34,4 +34,10 @@ public sealed class FeatureFlagsOptions
     /// the application decides they may. Metrics never carry it.
     /// </summary>
     public bool IncludeContextKeyInTelemetry { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether Microsoft.FeatureManagement's configuration (section <c>FeatureManagement</c>) is read too,
+    /// beside <see cref="SectionName"/>: set by <c>AddMicrosoftFeatureManagementFlags()</c>.
+    /// </summary>
+    internal bool ReadFeatureManagementSection { get; set; }
 }

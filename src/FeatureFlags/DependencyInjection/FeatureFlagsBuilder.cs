@@ -41,4 +41,24 @@ public sealed class FeatureFlagsBuilder
     public FeatureFlagsBuilder AddCatalog<[DynamicallyAccessedMembers(FlagCatalog.CatalogMembers)] TCatalog>()
         where TCatalog : class
         => AddCatalog(FlagCatalog.For<TCatalog>());
+
+    /// <summary>
+    /// Reads Microsoft.FeatureManagement's flags too (its .NET schema, section <c>FeatureManagement</c>), so that an
+    /// application moves to this library without rewriting its configuration, and every user keeps the answer that
+    /// library gave: targeting buckets users with its SHA-256 hash, not this library's. The flags are validated,
+    /// explained, reloaded and read like this library's own; what cannot be expressed here (a custom filter,
+    /// <c>RequirementType</c> <c>Any</c> over several filters, an unknown parameter) stops start-up with its path.
+    /// </summary>
+    /// <remarks>
+    /// A flag defined in both <c>FeatureFlags</c> and <c>FeatureManagement</c> is an error. The percentage filter is the
+    /// one difference: that library draws a random number at every read; here a user is bucketed as its targeting
+    /// filter buckets a default rollout, so the share is the same and each user keeps one answer. See
+    /// <c>docs/migrating-from-feature-management.md</c>.
+    /// </remarks>
+    /// <returns>This builder.</returns>
+    public FeatureFlagsBuilder AddMicrosoftFeatureManagementFlags()
+    {
+        Services.Configure<FeatureFlagsOptions>(options => options.ReadFeatureManagementSection = true);
+        return this;
+    }
 }

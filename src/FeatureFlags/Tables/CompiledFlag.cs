@@ -29,6 +29,9 @@ internal sealed class CompiledFlag
     private readonly CompiledAudience? _exclude;
     private readonly CompiledAudience[] _segments = [];
     private readonly CompiledRule[] _rules = [];
+
+    // A flag read from Microsoft.FeatureManagement's schema: its audience, in place of the allow-lists, rules and rollout.
+    private readonly CompiledFeatureManagementAudience? _featureManagement;
     private string? _description;
 
     /// <param name="flag">What the flag is compiled from.</param>
@@ -93,6 +96,7 @@ internal sealed class CompiledFlag
 
         _segments = spec.Segments.Select(s => segments[s]).ToArray();
         _rules = CompiledRule.All(spec.Rules, name);
+        _featureManagement = spec.FeatureManagementTargeting is { } audience ? new CompiledFeatureManagementAudience(audience) : null;
 
         // An empty allow-list matches nobody; without a rollout the flag is then off for everybody.
         _users = spec.Users is { Length: > 0 } users ? new NameSet(users) : null;
@@ -233,6 +237,11 @@ internal sealed class CompiledFlag
     private bool EvaluateTargeting(EvaluationContext context, out EvaluationReason reason, out object? decider)
     {
         decider = null;
+        if (_featureManagement is not null)
+        {
+            return _featureManagement.Evaluate(context, out reason);
+        }
+
         if (_exclude is not null && _exclude.Contains(context))
         {
             decider = _exclude;

@@ -31,6 +31,7 @@ internal sealed class FlagTableBuilder
         var declared = Declarations(found);
         var segments = ReadSegments(found);
         var merged = LayeredFlagReader.Read(_configuration, _options.SectionName, found);
+        var fromFeatureManagement = _options.ReadFeatureManagementSection ? ReadFeatureManagement(merged, found) : null;
         var undeclared = new List<FlagProblem>();
         // Configured names are distinct (ignoring case) already; only declarations need a lookup, to find
         // the declared flags that configuration leaves out. A list keeps large reloads free of a big dictionary.
@@ -62,6 +63,21 @@ internal sealed class FlagTableBuilder
                 references.AddRange(AudienceRules.ReferencesOf(path, spec));
                 withPrerequisites |= spec.Requires.Length > 0;
             }
+        }
+
+        foreach (var (flag, spec) in fromFeatureManagement ?? [])
+        {
+            declared.TryGetValue(flag.Name, out var definition);
+            if (definition is null && _catalogs.Count > 0)
+            {
+                undeclared.Add(new FlagProblem(FeatureManagementRules.SectionName + ":" + flag.Name, $"no registered catalog declares the flag {FlagRules.Quote(flag.Name)}{NameSuggestions.Hint(flag.Name, declared.Keys)}", flag.Sources[^1]));
+            }
+            else if (definition is not null)
+            {
+                configuredDeclarations.Add(definition);
+            }
+
+            parsed.Add((flag, definition, spec, null));
         }
 
         foreach (var segment in segments)
@@ -104,6 +120,32 @@ internal sealed class FlagTableBuilder
         }
 
         return new FlagTable(FlagCompiler.Compile(compilations), _reporter);
+    }
+
+    /// <summary>
+    /// Microsoft.FeatureManagement's flags, read into this library's model; a flag that both sections define is a
+    /// problem, not a precedence to guess.
+    /// </summary>
+    private List<(MergedFlag Flag, FlagSpec Spec)> ReadFeatureManagement(List<MergedFlag> ours, List<FlagProblem> found)
+    {
+        var names = new HashSet<string>(ours.Select(f => f.Name), StringComparer.OrdinalIgnoreCase);
+        var flags = new List<(MergedFlag, FlagSpec)>();
+        foreach (var flag in LayeredFlagReader.Read(_configuration, FeatureManagementRules.SectionName, found))
+        {
+            var path = FeatureManagementRules.SectionName + ":" + flag.Name;
+            if (names.Contains(flag.Name))
+            {
+                found.Add(new FlagProblem(path, $"is also defined at {_options.SectionName}:{flag.Name}: define each flag in one section", flag.Sources[^1]));
+                continue;
+            }
+
+            if (FeatureManagementRules.Parse(path, flag.Name, flag.Node, found) is { } spec)
+            {
+                flags.Add((flag, spec));
+            }
+        }
+
+        return flags;
     }
 
     /// <summary>The segments section, read and validated like flags: each segment by name, with its path and spec.</summary>

@@ -19,8 +19,10 @@ internal sealed class FlagSpec
         string[]? segments = null,
         AudienceSpec? exclude = null,
         ScheduleSpec? schedule = null,
-        PrerequisiteSpec[]? requires = null)
+        PrerequisiteSpec[]? requires = null,
+        FeatureManagementTargetingSpec? featureManagementTargeting = null)
     {
+        FeatureManagementTargeting = featureManagementTargeting;
         Schedule = schedule;
         Requires = requires ?? new PrerequisiteSpec[0];
         Rules = rules ?? new RuleSpec[0];
@@ -59,7 +61,13 @@ internal sealed class FlagSpec
     /// Whether the flag's value depends on the context: it has an allow-list (even an empty one), a rollout, rules,
     /// segments or exclusions.
     /// </summary>
-    public bool IsTargeted => Users != null || Groups != null || Rollout != null || Rules.Length > 0 || Segments.Length > 0 || Exclude != null;
+    public bool IsTargeted => Users != null || Groups != null || Rollout != null || Rules.Length > 0 || Segments.Length > 0 || Exclude != null || FeatureManagementTargeting != null;
+
+    /// <summary>
+    /// The audience of a flag read from Microsoft.FeatureManagement's schema, evaluated as that library does; null for
+    /// flags of this library's own schema. A flag has either this or the allow-lists, rollout, rules and segments above.
+    /// </summary>
+    public FeatureManagementTargetingSpec? FeatureManagementTargeting { get; }
 
     /// <summary>Rules on context attributes, any of which turns the flag on (within the rule's rollout); empty when none.</summary>
     public RuleSpec[] Rules { get; }

@@ -260,7 +260,7 @@ internal static class ScheduleRules
     public static int DaysAfter(DayOfWeek first, DayOfWeek day) => ((int)day - (int)first + 7) % 7;
 
     /// <summary>The shortest time between the starts of two occurrences: the longest a window may last.</summary>
-    private static TimeSpan ShortestGap(bool weekly, int interval, DayOfWeek[]? days, DayOfWeek firstDay)
+    internal static TimeSpan ShortestGap(bool weekly, int interval, DayOfWeek[]? days, DayOfWeek firstDay)
     {
         if (!weekly)
         {

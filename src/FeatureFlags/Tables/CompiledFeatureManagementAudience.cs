@@ -1,0 +1,71 @@
+using System.Text;
+using FeatureFlags.Targeting;
+using FeatureFlags.Validation;
+
+namespace FeatureFlags.Tables;
+
+/// <summary>
+/// Microsoft.FeatureManagement's targeting audience, evaluated in that library's order and with its comparisons, so that
+/// a flag read from its schema gives every user the answer it gave there: exclusions, then users, then the context's
+/// groups in the context's order (each listed group admits its rollout of its members), then the default rollout. Names
+/// compare ordinally, as that library compares them by default. Immutable.
+/// </summary>
+internal sealed class CompiledFeatureManagementAudience
+{
+    private readonly HashSet<string> _users;
+    private readonly HashSet<string> _excludedUsers;
+    private readonly HashSet<string> _excludedGroups;
+    private readonly GroupRolloutSpec[] _groups;
+    private readonly double _defaultRollout;
+
+    // "\n" + the flag's name, in UTF-8: every context id ends with it (a group's adds "\n" + the group).
+    private readonly byte[] _flagSuffix;
+
+    public CompiledFeatureManagementAudience(FeatureManagementTargetingSpec spec)
+    {
+        _users = new HashSet<string>(spec.Users, StringComparer.Ordinal);
+        _excludedUsers = new HashSet<string>(spec.ExcludedUsers, StringComparer.Ordinal);
+        _excludedGroups = new HashSet<string>(spec.ExcludedGroups, StringComparer.Ordinal);
+        _groups = spec.Groups;
+        _defaultRollout = spec.DefaultRollout;
+        _flagSuffix = Encoding.UTF8.GetBytes("\n" + spec.Flag);
+    }
+
+    public bool Evaluate(EvaluationContext context, out EvaluationReason reason)
+    {
+        var key = context.Key;
+        var groups = context.GroupArray;
+        if ((key is not null && _excludedUsers.Contains(key)) || (_excludedGroups.Count > 0 && Array.Exists(groups, _excludedGroups.Contains)))
+        {
+            reason = EvaluationReason.Excluded;
+            return false;
+        }
+
+        if (key is not null && _users.Contains(key))
+        {
+            reason = EvaluationReason.TargetedUser;
+            return true;
+        }
+
+        foreach (var group in groups)
+        {
+            // The first listed group of that name decides for it; the next of the context's groups may still admit.
+            foreach (var listed in _groups)
+            {
+                if (string.Equals(listed.Name, group, StringComparison.Ordinal))
+                {
+                    if (FeatureManagementBucket.IsIn(listed.Rollout, context.KeyUtf8, _flagSuffix, group))
+                    {
+                        reason = EvaluationReason.TargetedGroup;
+                        return true;
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        reason = EvaluationReason.Rollout;
+        return FeatureManagementBucket.IsIn(_defaultRollout, context.KeyUtf8, _flagSuffix, null);
+    }
+}

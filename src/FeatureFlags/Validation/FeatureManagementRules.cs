@@ -1,0 +1,358 @@
+// Shared with the analyzers (netstandard2.0): keep to APIs that exist there.
+namespace FeatureFlags.Validation;
+
+/// <summary>
+/// Reads a flag of Microsoft.FeatureManagement's .NET schema (section <c>FeatureManagement</c>) into this library's
+/// <see cref="FlagSpec"/>, so that it is validated, explained, reloaded and read like any other flag, and answers as
+/// Microsoft.FeatureManagement 4.7 answers. What the model cannot express (a custom filter, an unknown parameter, filters
+/// combined with <c>Any</c>) is a problem with its path, never a silently different answer.
+/// </summary>
+/// <remarks>
+/// <c>true</c>, <c>false</c>; <c>EnabledFor</c> with <c>AlwaysOn</c>, <c>Microsoft.Percentage</c>,
+/// <c>Microsoft.TimeWindow</c> and <c>Microsoft.Targeting</c> (or their short names); <c>RequirementType</c> <c>Any</c>
+/// or <c>All</c>. Names of properties and filters ignore case, as that library's binder does.
+/// </remarks>
+internal static class FeatureManagementRules
+{
+    public const string SectionName = "FeatureManagement";
+    public const string EnabledForProperty = "EnabledFor";
+    public const string RequirementTypeProperty = "RequirementType";
+
+    private const string NameProperty = "Name";
+    private const string ParametersProperty = "Parameters";
+    private const string MicrosoftPrefix = "Microsoft.";
+    private const string KnownFilters = "AlwaysOn, Microsoft.Percentage, Microsoft.TimeWindow or Microsoft.Targeting";
+
+    /// <summary>Reads the flag at <paramref name="path"/>; null, with problems added, when it cannot be read as it is meant.</summary>
+    public static FlagSpec? Parse(string path, string flag, FlagNode node, ICollection<FlagProblem> problems)
+    {
+        if (!node.HasChildren)
+        {
+            return Scalar(path, node, problems);
+        }
+
+        var before = problems.Count;
+        FlagNode? enabledFor = null;
+        var requireAll = false;
+        foreach (var property in node.Children)
+        {
+            var propertyPath = path + ":" + property.Key;
+            if (Is(property.Key, EnabledForProperty))
+            {
+                enabledFor = property.Value;
+            }
+            else if (Is(property.Key, RequirementTypeProperty))
+            {
+                requireAll = ParseRequirementType(propertyPath, property.Value, problems);
+            }
+            else
+            {
+                problems.Add(new FlagProblem(propertyPath, $"is not a property of a Microsoft.FeatureManagement flag (use {EnabledForProperty} and {RequirementTypeProperty})", property.Value.Origin));
+            }
+        }
+
+        if (enabledFor is null)
+        {
+            // No filters: off, as that library reads it.
+            return problems.Count == before ? FlagSpec.Off : null;
+        }
+
+        var enabledForPath = path + ":" + EnabledForProperty;
+        if (!enabledFor.HasChildren)
+        {
+            return Scalar(enabledForPath, enabledFor, problems);
+        }
+
+        var filters = new Filters();
+        foreach (var item in enabledFor.Children)
+        {
+            var itemPath = enabledForPath + ":" + item.Key;
+            if (!FlagRules.IsListIndex(item.Key))
+            {
+                problems.Add(new FlagProblem(enabledForPath, "must be a list of filters, such as [{ \"Name\": \"Microsoft.Targeting\", \"Parameters\": { … } }]", enabledFor.Origin));
+                return null;
+            }
+
+            ParseFilter(itemPath, flag, item.Value, filters, problems);
+        }
+
+        return problems.Count == before ? Combine(enabledForPath, requireAll, filters, enabledFor.Origin, problems) : null;
+    }
+
+    private static FlagSpec? Scalar(string path, FlagNode node, ICollection<FlagProblem> problems)
+    {
+        // An empty value is how configuration stores "" and []: no filter, so off.
+        if (string.IsNullOrEmpty(node.Value))
+        {
+            return FlagSpec.Off;
+        }
+
+        bool value;
+        if (!FlagRules.TryParseBoolean(path, node, problems, out value))
+        {
+            return null;
+        }
+
+        return value ? FlagSpec.On : FlagSpec.Off;
+    }
+
+    private static bool ParseRequirementType(string path, FlagNode node, ICollection<FlagProblem> problems)
+    {
+        var text = node.Value?.Trim();
+        if (Is(text, "All"))
+        {
+            return true;
+        }
+
+        if (!Is(text, "Any"))
+        {
+            problems.Add(new FlagProblem(path, FlagRules.Quote(node.Value ?? string.Empty) + " is not a requirement type (use Any or All)", node.Origin));
+        }
+
+        return false;
+    }
+
+    private static void ParseFilter(string path, string flag, FlagNode node, Filters filters, ICollection<FlagProblem> problems)
+    {
+        string? name = null;
+        FlagNode? parameters = null;
+        foreach (var property in node.Children)
+        {
+            if (Is(property.Key, NameProperty))
+            {
+                name = property.Value.Value;
+            }
+            else if (Is(property.Key, ParametersProperty))
+            {
+                parameters = property.Value;
+            }
+            else
+            {
+                problems.Add(new FlagProblem(path + ":" + property.Key, $"is not a property of a filter (use {NameProperty} and {ParametersProperty})", property.Value.Origin));
+            }
+        }
+
+        var parametersPath = path + ":" + ParametersProperty;
+        var shortName = name is not null && name.StartsWith(MicrosoftPrefix, StringComparison.OrdinalIgnoreCase) ? name.Substring(MicrosoftPrefix.Length) : name;
+        if (Is(shortName, "AlwaysOn"))
+        {
+            filters.AlwaysOn++;
+        }
+        else if (Is(shortName, "Percentage"))
+        {
+            filters.Add("Percentage", Percentage(parametersPath, flag, parameters, node.Origin, problems));
+        }
+        else if (Is(shortName, "TimeWindow"))
+        {
+            filters.AddSchedule(FeatureManagementTimeWindow.Parse(parametersPath, parameters, node.Origin, problems));
+        }
+        else if (Is(shortName, "Targeting"))
+        {
+            filters.Add("Targeting", Targeting(parametersPath, flag, parameters, node.Origin, problems));
+        }
+        else
+        {
+            problems.Add(new FlagProblem(
+                path + ":" + NameProperty,
+                (name is null ? "is missing" : FlagRules.Quote(name) + " is not a filter this library can evaluate") +
+                $" (use {KnownFilters}; a custom filter has no equivalent here, so the flag would answer differently)",
+                node.Origin));
+        }
+    }
+
+    /// <summary>
+    /// The percentage filter, made sticky: Microsoft.FeatureManagement draws a random number at every read, so no
+    /// library can give the same answers; this one buckets the user as that library's targeting filter buckets its
+    /// default rollout, so the share is the same and each user keeps an answer.
+    /// </summary>
+    private static FeatureManagementTargetingSpec? Percentage(string path, string flag, FlagNode? parameters, FlagOrigin? origin, ICollection<FlagProblem> problems)
+    {
+        double? value = null;
+        foreach (var property in Children(parameters))
+        {
+            if (Is(property.Key, "Value") && FlagRules.RequireScalar(path + ":" + property.Key, property.Value, "a number from 0 to 100", problems))
+            {
+                value = FlagRules.ParsePercentage(path + ":" + property.Key, property.Value, problems);
+            }
+            else if (!Is(property.Key, "Value"))
+            {
+                problems.Add(new FlagProblem(path + ":" + property.Key, "is not a parameter of Microsoft.Percentage (use Value)", property.Value.Origin));
+            }
+        }
+
+        return value is null ? null : new FeatureManagementTargetingSpec(flag, new string[0], new GroupRolloutSpec[0], value.Value, new string[0], new string[0], origin);
+    }
+
+    private static FeatureManagementTargetingSpec? Targeting(string path, string flag, FlagNode? parameters, FlagOrigin? origin, ICollection<FlagProblem> problems)
+    {
+        var before = problems.Count;
+        FlagNode? audience = null;
+        foreach (var property in Children(parameters))
+        {
+            if (Is(property.Key, "Audience"))
+            {
+                audience = property.Value;
+            }
+            else
+            {
+                problems.Add(new FlagProblem(path + ":" + property.Key, "is not a parameter of Microsoft.Targeting (use Audience)", property.Value.Origin));
+            }
+        }
+
+        var audiencePath = path + ":Audience";
+        if (audience is null)
+        {
+            problems.Add(new FlagProblem(audiencePath, "is missing: Microsoft.Targeting needs an audience", origin));
+            return null;
+        }
+
+        var users = new string[0];
+        var groups = new List<GroupRolloutSpec>();
+        double defaultRollout = 0;
+        var excludedUsers = new string[0];
+        var excludedGroups = new string[0];
+        foreach (var property in audience.Children)
+        {
+            var propertyPath = audiencePath + ":" + property.Key;
+            if (Is(property.Key, "Users"))
+            {
+                users = FlagRules.ParseStringList(propertyPath, property.Value, problems);
+            }
+            else if (Is(property.Key, "Groups"))
+            {
+                groups.AddRange(GroupRollouts(propertyPath, property.Value, problems));
+            }
+            else if (Is(property.Key, "DefaultRolloutPercentage"))
+            {
+                defaultRollout = FlagRules.RequireScalar(propertyPath, property.Value, "a number from 0 to 100", problems)
+                    ? FlagRules.ParsePercentage(propertyPath, property.Value, problems) ?? 0
+                    : 0;
+            }
+            else if (Is(property.Key, "Exclusion"))
+            {
+                foreach (var excluded in property.Value.Children)
+                {
+                    var excludedPath = propertyPath + ":" + excluded.Key;
+                    if (Is(excluded.Key, "Users"))
+                    {
+                        excludedUsers = FlagRules.ParseStringList(excludedPath, excluded.Value, problems);
+                    }
+                    else if (Is(excluded.Key, "Groups"))
+                    {
+                        excludedGroups = FlagRules.ParseStringList(excludedPath, excluded.Value, problems);
+                    }
+                    else
+                    {
+                        problems.Add(new FlagProblem(excludedPath, "is not a property of an exclusion (use Users and Groups)", excluded.Value.Origin));
+                    }
+                }
+            }
+            else
+            {
+                problems.Add(new FlagProblem(propertyPath, "is not a property of an audience (use Users, Groups, DefaultRolloutPercentage and Exclusion)", property.Value.Origin));
+            }
+        }
+
+        return problems.Count == before
+            ? new FeatureManagementTargetingSpec(flag, users, groups.ToArray(), defaultRollout, excludedUsers, excludedGroups, audience.Origin ?? origin)
+            : null;
+    }
+
+    private static IEnumerable<GroupRolloutSpec> GroupRollouts(string path, FlagNode node, ICollection<FlagProblem> problems)
+    {
+        foreach (var item in node.Children)
+        {
+            var itemPath = path + ":" + item.Key;
+            string? name = null;
+            double rollout = 0;
+            foreach (var property in item.Value.Children)
+            {
+                var propertyPath = itemPath + ":" + property.Key;
+                if (Is(property.Key, NameProperty))
+                {
+                    name = property.Value.Value;
+                }
+                else if (Is(property.Key, "RolloutPercentage"))
+                {
+                    rollout = FlagRules.RequireScalar(propertyPath, property.Value, "a number from 0 to 100", problems)
+                        ? FlagRules.ParsePercentage(propertyPath, property.Value, problems) ?? 0
+                        : 0;
+                }
+                else
+                {
+                    problems.Add(new FlagProblem(propertyPath, "is not a property of a group (use Name and RolloutPercentage)", property.Value.Origin));
+                }
+            }
+
+            if (string.IsNullOrEmpty(name))
+            {
+                problems.Add(new FlagProblem(itemPath + ":" + NameProperty, "is missing: a group needs a name", item.Value.Origin));
+                continue;
+            }
+
+            yield return new GroupRolloutSpec(name!, rollout);
+        }
+    }
+
+    /// <summary>Which filters combine how: at most one schedule and one audience, and with <c>Any</c> only one filter.</summary>
+    private static FlagSpec? Combine(string path, bool requireAll, Filters filters, FlagOrigin? origin, ICollection<FlagProblem> problems)
+    {
+        var conditions = filters.Kinds.Count;
+        if (!requireAll)
+        {
+            if (filters.AlwaysOn > 0)
+            {
+                return FlagSpec.On;
+            }
+
+            if (conditions > 1)
+            {
+                problems.Add(new FlagProblem(path, $"combines {string.Join(" and ", filters.Kinds)} with RequirementType Any: one of several conditions cannot be expressed here (use All, or split the flag)", origin));
+                return null;
+            }
+        }
+        else if (filters.Kinds.Count(k => k != "TimeWindow") > 1 || filters.Kinds.Count(k => k == "TimeWindow") > 1)
+        {
+            problems.Add(new FlagProblem(path, $"combines {string.Join(", ", filters.Kinds)}: at most one time window and one audience (Targeting or Percentage) can be required together here", origin));
+            return null;
+        }
+
+        if (conditions == 0)
+        {
+            // Only AlwaysOn with All: on. No filter at all: off.
+            return filters.AlwaysOn > 0 ? FlagSpec.On : FlagSpec.Off;
+        }
+
+        var origins = new FlagSpecOrigins(origin, null, null, null, null, filters.Schedule?.Origin);
+        return new FlagSpec(false, true, null, null, null, new FlagVariantWeight[0], origins, schedule: filters.Schedule, featureManagementTargeting: filters.Audience);
+    }
+
+    private static IEnumerable<KeyValuePair<string, FlagNode>> Children(FlagNode? node) =>
+        node?.Children ?? new KeyValuePair<string, FlagNode>[0];
+
+    private static bool Is(string? text, string name) => string.Equals(text, name, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The filters of one flag, as they are read.</summary>
+    private sealed class Filters
+    {
+        public int AlwaysOn { get; set; }
+
+        public List<string> Kinds { get; } = new List<string>();
+
+        public ScheduleSpec? Schedule { get; private set; }
+
+        public FeatureManagementTargetingSpec? Audience { get; private set; }
+
+        public void AddSchedule(ScheduleSpec? schedule)
+        {
+            Kinds.Add("TimeWindow");
+            Schedule ??= schedule;
+        }
+
+        public void Add(string kind, FeatureManagementTargetingSpec? audience)
+        {
+            Kinds.Add(kind);
+            Audience ??= audience;
+        }
+    }
+}
