@@ -67,7 +67,7 @@ public sealed class TelemetryIntegrationTests
         {
             ["feature_flag.key"] = "Recommendations", ["feature_flag.result.value"] = true, ["feature_flag.result.reason"] = "static",
         }, ignoreOrder: true);
-        Points(metrics, "featureflags.flags").Last().Sum.ShouldBe(6);
+        Points(metrics, "featureflags.flags").Last().Sum.ShouldBe(Flags.Catalog.Flags.Count);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class TelemetryIntegrationTests
         json.RootElement.GetProperty("status").GetString().ShouldBe("Healthy");
         var flags = json.RootElement.GetProperty("checks").GetProperty("feature-flags");
         flags.GetProperty("status").GetString().ShouldBe("Healthy");
-        flags.GetProperty("data").GetProperty("flags").GetInt32().ShouldBe(6);
+        flags.GetProperty("data").GetProperty("flags").GetInt32().ShouldBe(Flags.Catalog.Flags.Count);
     }
 
     /// <summary>Each point of an exported metric, latest export last, as its tags and its sum (or gauge value).</summary>

@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FeatureFlags.Tests.Migration;
+
+/// <summary>
+/// Microsoft.FeatureManagement's .NET schema read by <c>AddMicrosoftFeatureManagementFlags()</c>: what maps, what is a
+/// start-up error with its path, and how the flags explain themselves. Their answers against that library itself are
+/// tested in FeatureFlags.Compatibility.Tests.
+/// </summary>
+public sealed class FeatureManagementSchemaTests
+{
+    [Fact]
+    public void AddMicrosoftFeatureManagementFlags_NotCalled_SectionIgnored()
+    {
+        using var services = FlagHarness.Services(Json("""{ "FeatureManagement": { "Beta": true } }"""));
+
+        services.GetRequiredService<IFlagReader>().IsEnabled("Beta").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void IsEnabled_BothSections_ReadTogether()
+    {
+        var snapshot = Snapshot("""{ "FeatureFlags": { "Ours": true }, "FeatureManagement": { "Theirs": true, "Off": false } }""");
+
+        snapshot.IsEnabled("Ours").ShouldBeTrue();
+        snapshot.IsEnabled("Theirs").ShouldBeTrue();
+        snapshot.IsEnabled("Off").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Explain_TargetedUser_NamesTheFeatureManagementKey()
+    {
+        var snapshot = Snapshot(
+            """{ "FeatureManagement": { "Beta": { "EnabledFor": [ { "Name": "Microsoft.Targeting", "Parameters": { "Audience": { "Users": [ "alice" ] } } } ] } } }""",
+            new EvaluationContext("alice"));
+
+        var evaluation = snapshot.Explain("Beta");
+
+        evaluation.IsEnabled.ShouldBeTrue();
+        evaluation.Reason.ShouldBe(EvaluationReason.TargetedUser);
+        evaluation.Sources.ShouldContain(s => s.Key.StartsWith("FeatureManagement:Beta", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void IsEnabled_PercentageFilter_StickyPerUser()
+    {
+        const string json = """{ "FeatureManagement": { "Half": { "EnabledFor": [ { "Name": "Microsoft.Percentage", "Parameters": { "Value": 50 } } ] } } }""";
+        var first = Enumerable.Range(0, 200).Select(i => Snapshot(json, new EvaluationContext($"user-{i}")).IsEnabled("Half")).ToList();
+        var again = Enumerable.Range(0, 200).Select(i => Snapshot(json, new EvaluationContext($"user-{i}")).IsEnabled("Half")).ToList();
+
+        again.ShouldBe(first);
+        first.Count(on => on).ShouldBeInRange(70, 130);
+    }
+
+    [Theory]
+    [InlineData("""{ "Custom": { "EnabledFor": [ { "Name": "Contoso.Browser" } ] } }""", "FeatureManagement:Custom:EnabledFor:0:Name: 'Contoso.Browser' is not a filter this library can evaluate")]
+    [InlineData("""{ "Either": { "EnabledFor": [ { "Name": "Microsoft.Percentage", "Parameters": { "Value": 5 } }, { "Name": "Microsoft.TimeWindow", "Parameters": { "Start": "2026-01-01T00:00:00Z" } } ] } }""", "FeatureManagement:Either:EnabledFor: combines Percentage and TimeWindow with RequirementType Any")]
+    [InlineData("""{ "Typo": { "EnabledFor": [ { "Name": "Microsoft.Targeting", "Parameters": { "Audience": { "DefaultRolloutPercentag": 5 } } } ] } }""", "FeatureManagement:Typo:EnabledFor:0:Parameters:Audience:DefaultRolloutPercentag: is not a property of an audience")]
+    [InlineData("""{ "TooMuch": { "EnabledFor": [ { "Name": "Microsoft.Targeting", "Parameters": { "Audience": { "DefaultRolloutPercentage": 150 } } } ] } }""", "FeatureManagement:TooMuch:EnabledFor:0:Parameters:Audience:DefaultRolloutPercentage: 150 is outside 0 to 100")]
+    [InlineData("""{ "Mode": { "RequirementType": "Most", "EnabledFor": [ { "Name": "AlwaysOn" } ] } }""", "FeatureManagement:Mode:RequirementType: 'Most' is not a requirement type (use Any or All)")]
+    [InlineData("""{ "Late": { "EnabledFor": [ { "Name": "Microsoft.TimeWindow", "Parameters": { "Start": "2026-12-02T00:00:00Z", "End": "2026-12-01T00:00:00Z" } } ] } }""", "FeatureManagement:Late:EnabledFor:0:Parameters:End: must be later than Start")]
+    [InlineData("""{ "Weekly": { "EnabledFor": [ { "Name": "Microsoft.TimeWindow", "Parameters": { "Start": "2026-12-07T09:00:00Z", "End": "2026-12-07T10:00:00Z", "Recurrence": { "Pattern": { "Type": "Weekly", "DaysOfWeek": [ "Tuesday" ] }, "Range": { "Type": "NoEnd" } } } } ] } }""", "FeatureManagement:Weekly:EnabledFor:0:Parameters:Recurrence:Pattern:DaysOfWeek: does not contain Monday, the day of Start")]
+    [InlineData("""{ "Ture": "ture" }""", "FeatureManagement:Ture: 'ture' is not a boolean")]
+    public void AddFeatureFlags_FeatureManagementFlagNotExpressible_StartupErrorWithPath(string flags, string expected)
+    {
+        var error = Should.Throw<FlagConfigurationException>(() => Snapshot($$"""{ "FeatureManagement": {{flags}} }"""));
+
+        error.Problems.ShouldContain(p => p.StartsWith(expected, StringComparison.Ordinal), $"problems: {string.Join(" | ", error.Problems)}");
+    }
+
+    [Fact]
+    public void AddFeatureFlags_FlagInBothSections_StartupErrorNamingBoth()
+    {
+        var error = Should.Throw<FlagConfigurationException>(() => Snapshot("""{ "FeatureFlags": { "Beta": true }, "FeatureManagement": { "Beta": false } }"""));
+
+        error.Problems.ShouldHaveSingleItem().ShouldStartWith("FeatureManagement:Beta: is also defined at FeatureFlags:Beta");
+    }
+
+    [Fact]
+    public void AddFeatureFlags_UserIdsInLists_NeverInTheErrors()
+    {
+        var error = Should.Throw<FlagConfigurationException>(() => Snapshot(
+            """{ "FeatureManagement": { "Beta": { "EnabledFor": [ { "Name": "Microsoft.Targeting", "Parameters": { "Audience": { "Users": [ "alice@example.com", { "x": 1 } ], "Exclusion": { "Users": "bob@example.com" } } } } ] } } }"""));
+
+        error.Message.ShouldNotContain("alice");
+        error.Message.ShouldNotContain("bob");
+    }
+
+    private static IConfigurationRoot Json(string json) =>
+        new ConfigurationBuilder().AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))).Build();
+
+    private static IFlagSnapshot Snapshot(string json, EvaluationContext? context = null) =>
+        FlagHarness.Snapshot(Json(json), context, flags => flags.AddMicrosoftFeatureManagementFlags());
+}
