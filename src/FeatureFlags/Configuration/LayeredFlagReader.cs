@@ -11,7 +11,14 @@ namespace FeatureFlags.Configuration;
 /// </summary>
 internal static class LayeredFlagReader
 {
-    public static List<MergedFlag> Read(IConfiguration configuration, string section, ICollection<FlagProblem> problems)
+    /// <param name="configuration">The configuration.</param>
+    /// <param name="section">The section whose children are the flags.</param>
+    /// <param name="problems">Receives what cannot be read.</param>
+    /// <param name="listOfFlags">
+    /// Whether the section is a list whose items are the flags (the Microsoft Feature Management schema's
+    /// <c>feature_flags</c>), keyed <c>0</c>, <c>1</c>, … until validation reads their names; otherwise its keys are the names.
+    /// </param>
+    public static List<MergedFlag> Read(IConfiguration configuration, string section, ICollection<FlagProblem> problems, bool listOfFlags = false)
     {
         // Usually one source holds the flags. Its flags are distinct already, so they are merged
         // through a dictionary only once a second source has flags too: with thousands of flags, the
@@ -20,7 +27,7 @@ internal static class LayeredFlagReader
         Dictionary<string, FlagAccumulator>? flags = null;
         foreach (var layer in ConfigurationLayer.Of(configuration, section))
         {
-            var read = ReadLayer(layer, section, problems);
+            var read = ReadLayer(layer, section, problems, listOfFlags);
             if (read.Count == 0)
             {
                 continue;
@@ -64,7 +71,7 @@ internal static class LayeredFlagReader
         return merged;
     }
 
-    private static List<KeyValuePair<string, FlagNode>> ReadLayer(ConfigurationLayer layer, string section, ICollection<FlagProblem> problems)
+    private static List<KeyValuePair<string, FlagNode>> ReadLayer(ConfigurationLayer layer, string section, ICollection<FlagProblem> problems, bool listOfFlags)
     {
         var read = new List<KeyValuePair<string, FlagNode>>();
         if (layer.Tree(section) is { } tree)
@@ -78,9 +85,9 @@ internal static class LayeredFlagReader
             read.Capacity = tree.Root.Children?.Count ?? 0;
             foreach (var flagNode in tree.Root.Children ?? [])
             {
-                if (!FlagRules.IsValidFlagName(flagNode.Segment))
+                if (NameProblem(flagNode.Segment, listOfFlags) is { } problem)
                 {
-                    problems.Add(new FlagProblem(section + ":" + flagNode.Segment, FlagRules.InvalidNameMessage(flagNode.Segment), layer.SourceOf(flagNode.Path)));
+                    problems.Add(new FlagProblem(section + ":" + flagNode.Segment, problem, layer.SourceOf(flagNode.Path)));
                     continue;
                 }
 
@@ -94,9 +101,9 @@ internal static class LayeredFlagReader
         foreach (var (name, count) in CountSegments(layer.ChildKeys(section)))
         {
             var path = section + ":" + name;
-            if (!FlagRules.IsValidFlagName(name))
+            if (NameProblem(name, listOfFlags) is { } problem)
             {
-                problems.Add(new FlagProblem(path, FlagRules.InvalidNameMessage(name), layer.SourceOf(path)));
+                problems.Add(new FlagProblem(path, problem, layer.SourceOf(path)));
                 continue;
             }
 
@@ -107,6 +114,11 @@ internal static class LayeredFlagReader
 
         return read;
     }
+
+    private static string? NameProblem(string segment, bool listOfFlags) =>
+        listOfFlags
+            ? FlagRules.IsListIndex(segment) ? null : "must be a list of flags, such as [ { \"id\": \"Beta\", \"enabled\": true } ], not an object"
+            : FlagRules.IsValidFlagName(segment) ? null : FlagRules.InvalidNameMessage(segment);
 
     private static void ReportSectionValue(ConfigurationLayer layer, string section, string? value, ICollection<FlagProblem> problems)
     {

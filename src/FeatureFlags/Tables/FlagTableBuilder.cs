@@ -128,24 +128,41 @@ internal sealed class FlagTableBuilder
     /// </summary>
     private List<(MergedFlag Flag, FlagSpec Spec)> ReadFeatureManagement(List<MergedFlag> ours, List<FlagProblem> found)
     {
-        var names = new HashSet<string>(ours.Select(f => f.Name), StringComparer.OrdinalIgnoreCase);
+        // Each name where it was first defined, to name both places of a flag defined twice.
+        var defined = ours.ToDictionary(f => f.Name, f => _options.SectionName + ":" + f.Name, StringComparer.OrdinalIgnoreCase);
         var flags = new List<(MergedFlag, FlagSpec)>();
         foreach (var flag in LayeredFlagReader.Read(_configuration, FeatureManagementRules.SectionName, found))
         {
             var path = FeatureManagementRules.SectionName + ":" + flag.Name;
-            if (names.Contains(flag.Name))
-            {
-                found.Add(new FlagProblem(path, $"is also defined at {_options.SectionName}:{flag.Name}: define each flag in one section", flag.Sources[^1]));
-                continue;
-            }
-
-            if (FeatureManagementRules.Parse(path, flag.Name, flag.Node, found) is { } spec)
+            if (FeatureManagementRules.Parse(path, flag.Name, flag.Node, found) is { } spec && IsFirst(flag.Name, path, flag, defined, found))
             {
                 flags.Add((flag, spec));
             }
         }
 
+        foreach (var item in LayeredFlagReader.Read(_configuration, MicrosoftSchemaRules.SectionName, found, listOfFlags: true))
+        {
+            var path = MicrosoftSchemaRules.SectionName + ":" + item.Name;
+            if (MicrosoftSchemaRules.Parse(path, item.Node, found) is { Key: var name, Value: { } spec } && IsFirst(name, path, item, defined, found))
+            {
+                // Named by its id, not by its place in the list.
+                flags.Add((item with { Name = name }, spec));
+            }
+        }
+
         return flags;
+    }
+
+    private static bool IsFirst(string name, string path, MergedFlag flag, Dictionary<string, string> defined, List<FlagProblem> found)
+    {
+        if (defined.TryGetValue(name, out var first))
+        {
+            found.Add(new FlagProblem(path, $"defines the flag {FlagRules.Quote(name)} that {first} defines already: define each flag in one place", flag.Sources[^1]));
+            return false;
+        }
+
+        defined[name] = path;
+        return true;
     }
 
     /// <summary>The segments section, read and validated like flags: each segment by name, with its path and spec.</summary>

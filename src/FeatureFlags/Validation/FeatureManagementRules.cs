@@ -63,20 +63,46 @@ internal static class FeatureManagementRules
             return Scalar(enabledForPath, enabledFor, problems);
         }
 
+        return problems.Count == before ? FromFilters(enabledForPath, flag, requireAll, enabledFor, problems) : null;
+    }
+
+    /// <summary>
+    /// A flag that is on when its filters say so: the list at <paramref name="path"/> (<c>EnabledFor</c>, or
+    /// <c>conditions:client_filters</c> in the Microsoft Feature Management schema), required all or any.
+    /// </summary>
+    public static FlagSpec? FromFilters(string path, string flag, bool requireAll, FlagNode list, ICollection<FlagProblem> problems)
+    {
+        var before = problems.Count;
         var filters = new Filters();
-        foreach (var item in enabledFor.Children)
+        foreach (var item in list.Children)
         {
-            var itemPath = enabledForPath + ":" + item.Key;
             if (!FlagRules.IsListIndex(item.Key))
             {
-                problems.Add(new FlagProblem(enabledForPath, "must be a list of filters, such as [{ \"Name\": \"Microsoft.Targeting\", \"Parameters\": { … } }]", enabledFor.Origin));
+                problems.Add(new FlagProblem(path, "must be a list of filters, such as [{ \"Name\": \"Microsoft.Targeting\", \"Parameters\": { … } }]", list.Origin));
                 return null;
             }
 
-            ParseFilter(itemPath, flag, item.Value, filters, problems);
+            ParseFilter(path + ":" + item.Key, flag, item.Value, filters, problems);
         }
 
-        return problems.Count == before ? Combine(enabledForPath, requireAll, filters, enabledFor.Origin, problems) : null;
+        return problems.Count == before ? Combine(path, requireAll, filters, list.Origin, problems) : null;
+    }
+
+    /// <summary>Reads <c>Any</c> or <c>All</c> (ignoring case); anything else is a problem, and reads as <c>Any</c>.</summary>
+    public static bool ParseRequirementType(string path, FlagNode node, ICollection<FlagProblem> problems)
+    {
+        var text = node.Value?.Trim();
+        if (Is(text, "All"))
+        {
+            return true;
+        }
+
+        if (!Is(text, "Any"))
+        {
+            problems.Add(new FlagProblem(path, FlagRules.Quote(node.Value ?? string.Empty) + " is not a requirement type (use Any or All)", node.Origin));
+        }
+
+        return false;
     }
 
     private static FlagSpec? Scalar(string path, FlagNode node, ICollection<FlagProblem> problems)
@@ -94,22 +120,6 @@ internal static class FeatureManagementRules
         }
 
         return value ? FlagSpec.On : FlagSpec.Off;
-    }
-
-    private static bool ParseRequirementType(string path, FlagNode node, ICollection<FlagProblem> problems)
-    {
-        var text = node.Value?.Trim();
-        if (Is(text, "All"))
-        {
-            return true;
-        }
-
-        if (!Is(text, "Any"))
-        {
-            problems.Add(new FlagProblem(path, FlagRules.Quote(node.Value ?? string.Empty) + " is not a requirement type (use Any or All)", node.Origin));
-        }
-
-        return false;
     }
 
     private static void ParseFilter(string path, string flag, FlagNode node, Filters filters, ICollection<FlagProblem> problems)
@@ -330,7 +340,7 @@ internal static class FeatureManagementRules
     private static IEnumerable<KeyValuePair<string, FlagNode>> Children(FlagNode? node) =>
         node?.Children ?? new KeyValuePair<string, FlagNode>[0];
 
-    private static bool Is(string? text, string name) => string.Equals(text, name, StringComparison.OrdinalIgnoreCase);
+    internal static bool Is(string? text, string name) => string.Equals(text, name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The filters of one flag, as they are read.</summary>
     private sealed class Filters

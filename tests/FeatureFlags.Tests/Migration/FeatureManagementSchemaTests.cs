@@ -74,7 +74,43 @@ public sealed class FeatureManagementSchemaTests
     {
         var error = Should.Throw<FlagConfigurationException>(() => Snapshot("""{ "FeatureFlags": { "Beta": true }, "FeatureManagement": { "Beta": false } }"""));
 
-        error.Problems.ShouldHaveSingleItem().ShouldStartWith("FeatureManagement:Beta: is also defined at FeatureFlags:Beta");
+        error.Problems.ShouldHaveSingleItem().ShouldStartWith("FeatureManagement:Beta: defines the flag 'Beta' that FeatureFlags:Beta defines already");
+    }
+
+    [Fact]
+    public void IsEnabled_MicrosoftSchema_ReadByIdBesideTheOtherSections()
+    {
+        var snapshot = Snapshot("""
+            {
+              "FeatureFlags": { "Ours": true },
+              "FeatureManagement": { "Theirs": true },
+              "feature_management": { "feature_flags": [
+                { "id": "Listed", "enabled": true },
+                { "id": "Paused", "enabled": false, "conditions": { "client_filters": [ { "name": "AlwaysOn" } ] } },
+                { "id": "Staff", "enabled": true, "conditions": { "client_filters": [ { "name": "Microsoft.Targeting", "parameters": { "Audience": { "Groups": [ { "Name": "staff", "RolloutPercentage": 100 } ] } } } ] } }
+              ] }
+            }
+            """, new EvaluationContext("alice", ["staff"]));
+
+        snapshot.IsEnabled("Ours").ShouldBeTrue();
+        snapshot.IsEnabled("Theirs").ShouldBeTrue();
+        snapshot.IsEnabled("Listed").ShouldBeTrue();
+        snapshot.IsEnabled("Paused").ShouldBeFalse();
+        snapshot.Explain("Staff").Reason.ShouldBe(EvaluationReason.TargetedGroup);
+    }
+
+    [Theory]
+    [InlineData("""[ { "id": "Beta", "enabled": true, "variants": [ { "name": "Big" } ] } ]""", "feature_management:feature_flags:0:variants: is not read yet")]
+    [InlineData("""[ { "id": "Beta", "enabled": true }, { "id": "beta", "enabled": false } ]""", "feature_management:feature_flags:1: defines the flag 'beta' that feature_management:feature_flags:0 defines already")]
+    [InlineData("""[ { "enabled": true } ]""", "feature_management:feature_flags:0:id: is missing")]
+    [InlineData("""[ { "id": "Beta", "enabled": "yes" } ]""", "feature_management:feature_flags:0:enabled: 'yes' is not a boolean")]
+    [InlineData("""[ { "id": "Beta", "enabled": true, "conditions": { "requirement_type": "Any", "client_filters": [ { "name": "Contoso.Browser" } ] } } ]""", "feature_management:feature_flags:0:conditions:client_filters:0:Name: 'Contoso.Browser' is not a filter")]
+    [InlineData("""{ "Beta": { "id": "Beta" } }""", "feature_management:feature_flags:Beta: must be a list of flags")]
+    public void AddFeatureFlags_MicrosoftSchemaNotExpressible_StartupErrorWithPath(string flags, string expected)
+    {
+        var error = Should.Throw<FlagConfigurationException>(() => Snapshot($$"""{ "feature_management": { "feature_flags": {{flags}} } }"""));
+
+        error.Problems.ShouldContain(p => p.StartsWith(expected, StringComparison.Ordinal), $"problems: {string.Join(" | ", error.Problems)}");
     }
 
     [Fact]
