@@ -51,5 +51,16 @@ internal sealed class BothLibraries : IDisposable
         return (theirs, ours);
     }
 
+    /// <summary>Both variants for one user, by name (null for none): Microsoft.FeatureManagement's, then this library's.</summary>
+    public async Task<(string? Theirs, string? Ours)> VariantAsync(string flag, string? user, IReadOnlyList<string> groups)
+    {
+        var theirs = await ((IVariantFeatureManager)FeatureManager).GetVariantAsync(flag, new TargetingContext { UserId = user, Groups = groups }, CancellationToken.None);
+        var ours = SnapshotFor(user, groups).GetVariant(flag);
+        return (theirs?.Name, ours);
+    }
+
+    public IFlagSnapshot SnapshotFor(string? user, IReadOnlyList<string> groups) =>
+        _services.GetRequiredService<IFlagSnapshotFactory>().CreateSnapshot(new EvaluationContext(user, groups));
+
     public void Dispose() => _services.Dispose();
 }

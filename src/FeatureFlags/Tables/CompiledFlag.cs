@@ -30,8 +30,11 @@ internal sealed class CompiledFlag
     private readonly CompiledAudience[] _segments = [];
     private readonly CompiledRule[] _rules = [];
 
-    // A flag read from Microsoft.FeatureManagement's schema: its audience, in place of the allow-lists, rules and rollout.
+    // A flag read from Microsoft.FeatureManagement's schema: its audience, in place of the allow-lists, rules and rollout,
+    // and its variant allocation, in place of weights (a served variant may override whether the flag is on).
     private readonly CompiledFeatureManagementAudience? _featureManagement;
+    private readonly CompiledFeatureManagementAllocation? _allocation;
+    private readonly bool _overridesStatus;
     private string? _description;
 
     /// <param name="flag">What the flag is compiled from.</param>
@@ -51,13 +54,27 @@ internal sealed class CompiledFlag
             return;
         }
 
+        if (spec.FeatureManagementAllocation is { } allocation)
+        {
+            // Off still serves its default variant: the variants are compiled before the flag's value is folded.
+            Variants = CompiledVariants.Compile(name, spec.Variants, flag.VariantValues, definition);
+            _allocation = new CompiledFeatureManagementAllocation(allocation, Variants.Names);
+
+            // A flag switched off is off whatever its variant says, as in Microsoft.FeatureManagement.
+            _overridesStatus = spec.Enabled && _allocation.OverridesStatus;
+        }
+
         if (!spec.Enabled)
         {
             (_isStatic, _staticValue, _staticReason) = (true, false, EvaluationReason.Disabled);
             return;
         }
 
-        Variants = CompiledVariants.Compile(name, spec.Variants, flag.VariantValues, definition);
+        if (_allocation is null)
+        {
+            Variants = CompiledVariants.Compile(name, spec.Variants, flag.VariantValues, definition);
+        }
+
         _schedule = spec.Schedule is { } schedule ? new CompiledSchedule(schedule) : null;
 
         // A prerequisite whose answer never changes is decided here: met, it is dropped; unmet, the flag is off for all.
@@ -79,7 +96,7 @@ internal sealed class CompiledFlag
 
         _prerequisites = [.. prerequisites];
         _isTargeted = spec.IsTargeted;
-        _hasGates = _schedule is not null || _prerequisites.Length > 0;
+        _hasGates = _schedule is not null || _prerequisites.Length > 0 || _overridesStatus;
         if (!_isTargeted && !_hasGates)
         {
             (_isStatic, _staticValue, _staticReason) = (true, true, EvaluationReason.Static);
@@ -196,12 +213,20 @@ internal sealed class CompiledFlag
 
     /// <summary>The index of the variant served, into <see cref="Variants"/>; -1 when the flag is off or has no variants.</summary>
     public int VariantIndex(EvaluationContext context, long now) =>
-        Variants.IsEmpty || !IsEnabled(context, now) ? -1 : Variants.IndexFor(context);
+        _allocation is not null ? _allocation.Assign(context, _isStatic ? _staticValue : EvaluateGates(context, now, out _, out _))
+        : Variants.IsEmpty || !IsEnabled(context, now) ? -1 : Variants.IndexFor(context);
 
     public string? GetVariant(EvaluationContext context, long now) => VariantIndex(context, now) is >= 0 and var index ? Variants.Names[index] : null;
 
-    /// <summary>The schedule, then the prerequisites, then targeting.</summary>
+    /// <summary>The schedule, then the prerequisites, then targeting; then, for a flag whose variants override it, the variant served.</summary>
     private bool EvaluateDynamic(EvaluationContext context, long now, out EvaluationReason reason, out object? decider)
+    {
+        var enabled = EvaluateGates(context, now, out reason, out decider);
+        return _overridesStatus ? _allocation!.Apply(_allocation.Assign(context, enabled), enabled) : enabled;
+    }
+
+    /// <summary>The schedule, then the prerequisites, then targeting.</summary>
+    private bool EvaluateGates(EvaluationContext context, long now, out EvaluationReason reason, out object? decider)
     {
         if (_schedule is not null && !_schedule.IsActive(now))
         {

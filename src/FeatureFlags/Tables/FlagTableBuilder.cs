@@ -77,7 +77,8 @@ internal sealed class FlagTableBuilder
                 configuredDeclarations.Add(definition);
             }
 
-            parsed.Add((flag, definition, spec, null));
+            var values = spec.Variants.Any(v => v.Payload is not null) ? VariantBinder.Bind(spec.Variants, definition, found) : null;
+            parsed.Add((flag, definition, spec, values));
         }
 
         foreach (var segment in segments)

@@ -54,6 +54,29 @@ internal static class FeatureManagementBucket
         }
     }
 
+    /// <summary>The percentage, 0 to 100, of the id made of <paramref name="user"/> followed by <paramref name="suffix"/>.</summary>
+    /// <param name="user">The user id's UTF-8 bytes.</param>
+    /// <param name="suffix">A line feed and the seed (or the flag's name), in UTF-8.</param>
+    public static double PercentageOf(ReadOnlySpan<byte> user, ReadOnlySpan<byte> suffix)
+    {
+        var length = user.Length + suffix.Length;
+        byte[]? rented = null;
+        var id = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            user.CopyTo(id);
+            suffix.CopyTo(id[user.Length..]);
+            return Percentage(id[..length]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
     /// <summary>The id's percentage, 0 to 100.</summary>
     public static double Percentage(ReadOnlySpan<byte> id)
     {

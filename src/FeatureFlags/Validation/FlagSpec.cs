@@ -20,9 +20,11 @@ internal sealed class FlagSpec
         AudienceSpec? exclude = null,
         ScheduleSpec? schedule = null,
         PrerequisiteSpec[]? requires = null,
-        FeatureManagementTargetingSpec? featureManagementTargeting = null)
+        FeatureManagementTargetingSpec? featureManagementTargeting = null,
+        FeatureManagementAllocationSpec? featureManagementAllocation = null)
     {
         FeatureManagementTargeting = featureManagementTargeting;
+        FeatureManagementAllocation = featureManagementAllocation;
         Schedule = schedule;
         Requires = requires ?? new PrerequisiteSpec[0];
         Rules = rules ?? new RuleSpec[0];
@@ -68,6 +70,12 @@ internal sealed class FlagSpec
     /// flags of this library's own schema. A flag has either this or the allow-lists, rollout, rules and segments above.
     /// </summary>
     public FeatureManagementTargetingSpec? FeatureManagementTargeting { get; }
+
+    /// <summary>
+    /// How the variants of a flag read from the Microsoft Feature Management schema are assigned, in place of weights;
+    /// null for every other flag.
+    /// </summary>
+    public FeatureManagementAllocationSpec? FeatureManagementAllocation { get; }
 
     /// <summary>Rules on context attributes, any of which turns the flag on (within the rule's rollout); empty when none.</summary>
     public RuleSpec[] Rules { get; }

@@ -8,8 +8,10 @@ namespace FeatureFlags.Validation;
 /// (<see cref="FeatureManagementRules"/>). <c>telemetry</c> is that library's own switch and is accepted as it is.
 /// </summary>
 /// <remarks>
-/// <c>variants</c> and <c>allocation</c> are not read yet: a flag that has them is a problem with its path, so that no
-/// user silently gets another variant than Microsoft.FeatureManagement gave.
+/// <c>variants</c> (<c>name</c>, <c>configuration_value</c>, <c>status_override</c>) and <c>allocation</c>
+/// (<c>default_when_enabled</c>, <c>default_when_disabled</c>, <c>user</c>, <c>group</c>, <c>percentile</c>, <c>seed</c>)
+/// become the flag's variants and a <see cref="FeatureManagementAllocationSpec"/>. An allocation naming a variant the
+/// flag does not have is a problem: Microsoft.FeatureManagement would serve no variant, silently.
 /// </remarks>
 internal static class MicrosoftSchemaRules
 {
@@ -29,6 +31,8 @@ internal static class MicrosoftSchemaRules
         string? id = null;
         var enabled = false;
         FlagNode? conditions = null;
+        FlagNode? variants = null;
+        FlagNode? allocation = null;
         foreach (var property in node.Children)
         {
             var propertyPath = path + ":" + property.Key;
@@ -44,9 +48,13 @@ internal static class MicrosoftSchemaRules
             {
                 conditions = property.Value;
             }
-            else if (FeatureManagementRules.Is(property.Key, "variants") || FeatureManagementRules.Is(property.Key, "allocation"))
+            else if (FeatureManagementRules.Is(property.Key, "variants"))
             {
-                problems.Add(new FlagProblem(propertyPath, "is not read yet: variants and their allocation from the Microsoft Feature Management schema are not supported in this version, so the flag cannot answer as Microsoft.FeatureManagement does", property.Value.Origin));
+                variants = property.Value;
+            }
+            else if (FeatureManagementRules.Is(property.Key, "allocation"))
+            {
+                allocation = property.Value;
             }
             else if (!FeatureManagementRules.Is(property.Key, "telemetry") && !FeatureManagementRules.Is(property.Key, "description") && !FeatureManagementRules.Is(property.Key, "display_name"))
             {
@@ -67,6 +75,16 @@ internal static class MicrosoftSchemaRules
         }
 
         var spec = problems.Count == before ? Conditions(path, id!, enabled, conditions, problems) : null;
+        if (spec is not null && variants is not null)
+        {
+            spec = FeatureManagementVariants.WithVariants(path, id!, spec, variants, allocation, problems);
+        }
+        else if (spec is not null && allocation is not null)
+        {
+            problems.Add(new FlagProblem(path + ":allocation", "allocates variants, but the flag has none (add variants)", allocation.Origin));
+            spec = null;
+        }
+
         return new KeyValuePair<string, FlagSpec?>(id!, spec);
     }
 

@@ -100,7 +100,9 @@ public sealed class FeatureManagementSchemaTests
     }
 
     [Theory]
-    [InlineData("""[ { "id": "Beta", "enabled": true, "variants": [ { "name": "Big" } ] } ]""", "feature_management:feature_flags:0:variants: is not read yet")]
+    [InlineData("""[ { "id": "Beta", "enabled": true, "variants": [ { "name": "Big" } ], "allocation": { "default_when_enabled": "Huge" } } ]""", "feature_management:feature_flags:0:allocation:default_when_enabled: 'Huge' is not a variant of the flag (its variants: Big)")]
+    [InlineData("""[ { "id": "Beta", "enabled": true, "variants": [ { "name": "Big", "status_override": "Maybe" } ] } ]""", "feature_management:feature_flags:0:variants:0:status_override: 'Maybe' is not a status override")]
+    [InlineData("""[ { "id": "Beta", "enabled": true, "variants": [ { "name": "Big" } ], "allocation": { "percentile": [ { "variant": "Big", "from": 60, "to": 40 } ] } } ]""", "feature_management:feature_flags:0:allocation:percentile:0: has from above to")]
     [InlineData("""[ { "id": "Beta", "enabled": true }, { "id": "beta", "enabled": false } ]""", "feature_management:feature_flags:1: defines the flag 'beta' that feature_management:feature_flags:0 defines already")]
     [InlineData("""[ { "enabled": true } ]""", "feature_management:feature_flags:0:id: is missing")]
     [InlineData("""[ { "id": "Beta", "enabled": "yes" } ]""", "feature_management:feature_flags:0:enabled: 'yes' is not a boolean")]

@@ -1,0 +1,87 @@
+using System.Text;
+using FeatureFlags.Targeting;
+using FeatureFlags.Validation;
+
+namespace FeatureFlags.Tables;
+
+/// <summary>
+/// Microsoft.FeatureManagement's variant allocation, evaluated as that library evaluates it: off, the default when
+/// disabled; on, the first user allocation naming the context's key, then the first group allocation sharing one of its
+/// groups, then the first percentile range its seeded bucket falls in (<c>from</c> inclusive, <c>to</c> exclusive, 100
+/// inclusive), else the default when enabled. Names compare ordinally. Immutable.
+/// </summary>
+internal sealed class CompiledFeatureManagementAllocation
+{
+    private readonly int _whenEnabled;
+    private readonly int _whenDisabled;
+    private readonly (HashSet<string> Users, int Variant)[] _users;
+    private readonly (HashSet<string> Groups, int Variant)[] _groups;
+    private readonly (double From, double To, int Variant)[] _percentiles;
+    private readonly bool?[] _overrides;
+
+    // "\n" + the seed, in UTF-8: the bucket's id is the user id followed by it.
+    private readonly byte[] _seedSuffix;
+
+    public CompiledFeatureManagementAllocation(FeatureManagementAllocationSpec spec, string[] variants)
+    {
+        int IndexOf(string? name) => name is null ? -1 : Array.IndexOf(variants, name);
+        _whenEnabled = IndexOf(spec.DefaultWhenEnabled);
+        _whenDisabled = IndexOf(spec.DefaultWhenDisabled);
+        _users = spec.Users.Select(u => (new HashSet<string>(u.Value, StringComparer.Ordinal), IndexOf(u.Key))).ToArray();
+        _groups = spec.Groups.Select(g => (new HashSet<string>(g.Value, StringComparer.Ordinal), IndexOf(g.Key))).ToArray();
+        _percentiles = spec.Percentiles.Select(p => (p.From, p.To, IndexOf(p.Variant))).ToArray();
+        _overrides = spec.StatusOverrides;
+        _seedSuffix = Encoding.UTF8.GetBytes("\n" + spec.Seed);
+        OverridesStatus = Array.Exists(_overrides, o => o is not null);
+    }
+
+    /// <summary>Whether some variant turns the flag on or off when it is served.</summary>
+    public bool OverridesStatus { get; }
+
+    /// <summary>The index of the variant served to <paramref name="context"/>; -1 for none.</summary>
+    /// <param name="context">Who the flag is read for.</param>
+    /// <param name="enabled">Whether the flag's conditions hold, before any variant overrides them.</param>
+    public int Assign(EvaluationContext context, bool enabled)
+    {
+        if (!enabled)
+        {
+            return _whenDisabled;
+        }
+
+        if (context.Key is { } key)
+        {
+            foreach (var (users, variant) in _users)
+            {
+                if (users.Contains(key))
+                {
+                    return variant;
+                }
+            }
+        }
+
+        foreach (var (groups, variant) in _groups)
+        {
+            if (Array.Exists(context.GroupArray, groups.Contains))
+            {
+                return variant;
+            }
+        }
+
+        if (_percentiles.Length > 0)
+        {
+            var bucket = FeatureManagementBucket.PercentageOf(context.KeyUtf8, _seedSuffix);
+            foreach (var (from, to, variant) in _percentiles)
+            {
+                if (bucket >= from && (bucket < to || to >= 100))
+                {
+                    return variant;
+                }
+            }
+        }
+
+        return _whenEnabled;
+    }
+
+    /// <summary>The flag's value once the variant served has had its say: its status override, if it has one.</summary>
+    public bool Apply(int variant, bool enabled) => variant >= 0 && _overrides[variant] is { } status ? status : enabled;
+}
