@@ -52,7 +52,10 @@ namespace FeatureFlags.Tool
             set.SetAction((result, cancellationToken) => SetCommand.RunAsync(
                 result.GetValue(folder)!, result.GetValue(flag)!, result.GetValue(value)!, result.GetValue(environment)!, output, cancellationToken));
 
-            var root = new RootCommand("featureflags: the flag inventory, a CI gate, one-step removal and validated writes for FeatureFlags.") { list, check, remove, set };
+            var migrate = new Command("migrate", "Move Microsoft.FeatureManagement's flags into the FeatureFlags section where they answer exactly as before, and list the rest.") { folder, dryRun };
+            migrate.SetAction((result, cancellationToken) => MigrateCommand.RunAsync(result.GetValue(folder)!, result.GetValue(dryRun), output, progress, cancellationToken));
+
+            var root = new RootCommand("featureflags: the flag inventory, a CI gate, one-step removal, validated writes and migration for FeatureFlags.") { list, check, remove, set, migrate };
             try
             {
                 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = progress, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);

@@ -29,6 +29,20 @@ internal static class AppSettingsWriter
         return Insert(text, sectionProperty.Value, $"\"{flag}\": {value}");
     }
 
+    /// <summary>Sets several flags in one section: a new section is written once, one flag a line, as a person would.</summary>
+    public static string SetAll(string text, string section, IReadOnlyList<KeyValuePair<string, string>> flags)
+    {
+        var root = JsonParser.Parse(text);
+        if (flags.Count == 0 || root.Kind != JsonKind.Object || root.Properties.Any(p => string.Equals(p.Name, section, StringComparison.OrdinalIgnoreCase)) || !text.Contains('\n', StringComparison.Ordinal))
+        {
+            return flags.Aggregate(text, (current, flag) => Set(current, section, flag.Key, flag.Value));
+        }
+
+        var indentation = root.Properties.Count == 0 ? "  " : Indentation(text, root.Properties[^1].NameSpan.Start);
+        var body = string.Join(",", flags.Select(f => $"\n{indentation}{indentation}\"{f.Key}\": {f.Value}"));
+        return Insert(text, root, $"\"{section}\": {{{body}\n{indentation}}}");
+    }
+
     /// <summary>Adds a property at the end of an object, after a comma when it has properties already.</summary>
     private static string Insert(string text, JsonNode node, string property)
     {

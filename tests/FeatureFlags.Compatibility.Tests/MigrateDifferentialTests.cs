@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace FeatureFlags.Compatibility.Tests;
+
+/// <summary>
+/// <c>featureflags migrate</c> run as a process on a project's settings files; then Microsoft.FeatureManagement 4.7.0 on
+/// the files as they were and this library on the files as migrated, for every user and instant asked: zero
+/// disagreements. Flags the command leaves in <c>FeatureManagement</c> are read there by <c>AddMicrosoftFeatureManagementFlags()</c>.
+/// </summary>
+public sealed class MigrateDifferentialTests : IDisposable
+{
+    private const string Original = """
+        {
+          // Comments and formatting survive the migration.
+          "FeatureManagement": {
+            "Off": false,
+            "On": { "EnabledFor": true },
+            "AlwaysOn": { "EnabledFor": [ { "Name": "AlwaysOn" } ] },
+            "Holiday": { "EnabledFor": [ { "Name": "Microsoft.TimeWindow", "Parameters": { "Start": "2026-12-08T09:00:00+02:00", "End": "2026-12-10T17:30:00+02:00" } } ] },
+            "Standup": {
+              "EnabledFor": [ { "Name": "Microsoft.TimeWindow", "Parameters": {
+                "Start": "2026-12-07T22:00:00+02:00", "End": "2026-12-08T02:30:00+02:00",
+                "Recurrence": { "Pattern": { "Type": "Weekly", "Interval": 2, "DaysOfWeek": [ "Monday", "Sunday" ], "FirstDayOfWeek": "Monday" }, "Range": { "Type": "EndDate", "EndDate": "2027-01-03T08:00:00+02:00" } } } } ]
+            },
+            "Beta": { "EnabledFor": [ { "Name": "Microsoft.Targeting", "Parameters": { "Audience": { "Groups": [ { "Name": "beta", "RolloutPercentage": 50 } ], "DefaultRolloutPercentage": 20 } } } ] }
+          }
+        }
+        """;
+
+    private static readonly DateTimeOffset First = new(2026, 12, 7, 0, 0, 0, TimeSpan.FromHours(2));
+    private static readonly string ToolPath = typeof(MigrateDifferentialTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ToolPath").Value!;
+    private readonly string _project = Directory.CreateTempSubdirectory("featureflags-migrate-").FullName;
+
+    [Fact]
+    public async Task Migrate_ProjectSettings_MovesWhatAnswersTheSameAndKeepsTheRest()
+    {
+        var file = Path.Combine(_project, "appsettings.json");
+        await File.WriteAllTextAsync(file, Original);
+
+        var (exitCode, output) = await RunToolAsync("migrate", "--project", _project);
+        var migrated = await File.ReadAllTextAsync(file);
+
+        exitCode.ShouldBe(0, output);
+        output.ShouldContain("Moved 5 flag values from FeatureManagement to FeatureFlags");
+        output.ShouldContain("appsettings.json  Beta: uses Microsoft.FeatureManagement's targeting or percentage filter");
+        migrated.ShouldContain("// Comments and formatting survive the migration.");
+        migrated.ShouldContain("\"FeatureFlags\": {");
+
+        using var theirs = new BothLibraries(Original, First.AddTicks(-1));
+        using var ours = new BothLibraries(migrated, First.AddTicks(-1));
+        var disagreements = new List<string>();
+        for (var halfHour = 0; halfHour < 5 * 7 * 48; halfHour++)
+        {
+            foreach (var instant in new[] { First.AddMinutes(30 * halfHour).AddTicks(-1), First.AddMinutes(30 * halfHour), First.AddMinutes(30 * halfHour).AddTicks(1) })
+            {
+                // Both clocks only move forward, as real ones do.
+                theirs.Clock.SetUtcNow(instant);
+                ours.Clock.SetUtcNow(instant);
+                var user = $"user-{halfHour % 101}";
+                string[] groups = halfHour % 3 == 0 ? ["beta"] : [];
+                foreach (var flag in new[] { "Off", "On", "AlwaysOn", "Holiday", "Standup", "Beta" })
+                {
+                    var (original, _) = await theirs.AskAsync(flag, user, groups);
+                    var (_, converted) = await ours.AskAsync(flag, user, groups);
+                    if (original != converted)
+                    {
+                        disagreements.Add($"{flag} at {instant:O} for {user}: before {original}, after {converted}");
+                    }
+                }
+            }
+        }
+
+        disagreements.ShouldBeEmpty($"{disagreements.Count} disagree, first: {string.Join("; ", disagreements.Take(5))}");
+    }
+
+    public void Dispose() => Directory.Delete(_project, recursive: true);
+
+    private static async Task<(int ExitCode, string Output)> RunToolAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(ToolPath);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await output + await error);
+    }
+}
