@@ -74,6 +74,34 @@ public sealed class MigrateDifferentialTests : IDisposable
         disagreements.ShouldBeEmpty($"{disagreements.Count} disagree, first: {string.Join("; ", disagreements.Take(5))}");
     }
 
+    [Fact]
+    public async Task Migrate_DryRun_ReportsAndChangesNothing()
+    {
+        var file = Path.Combine(_project, "appsettings.json");
+        await File.WriteAllTextAsync(file, Original);
+
+        var (exitCode, output) = await RunToolAsync("migrate", "--project", _project, "--dry-run");
+
+        exitCode.ShouldBe(0, output);
+        output.ShouldContain("Would move 5 flag values");
+        (await File.ReadAllTextAsync(file)).ShouldBe(Original);
+    }
+
+    [Fact]
+    public async Task Migrate_FlagConvertsInOneFileOnly_StaysInBoth()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_project, "appsettings.json"), Original);
+        var production = Path.Combine(_project, "appsettings.Production.json");
+        await File.WriteAllTextAsync(production, """{ "FeatureManagement": { "Beta": false, "Off": true } }""");
+
+        var (_, output) = await RunToolAsync("migrate", "--project", _project);
+
+        output.ShouldContain("appsettings.Production.json  Beta: another file's definition of it does not convert");
+        var migrated = await File.ReadAllTextAsync(production);
+        migrated.ShouldContain("\"Beta\": false");
+        migrated.ShouldContain("\"FeatureFlags\"");
+    }
+
     public void Dispose() => Directory.Delete(_project, recursive: true);
 
     private static async Task<(int ExitCode, string Output)> RunToolAsync(params string[] arguments)
