@@ -69,7 +69,7 @@ internal sealed class CompiledFeatureManagementAllocation
 
         if (_percentiles.Length > 0)
         {
-            var bucket = FeatureManagementBucket.PercentageOf(context.KeyUtf8, _seedSuffix);
+            var bucket = FeatureManagementBucket.PercentageOf(context.KeyUtf8, _seedSuffix, []);
             foreach (var (from, to, variant) in _percentiles)
             {
                 if (bucket >= from && (bucket < to || to >= 100))

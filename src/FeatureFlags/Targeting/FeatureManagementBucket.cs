@@ -9,7 +9,8 @@ namespace FeatureFlags.Targeting;
 /// Microsoft.FeatureManagement's bucketing, reproduced for the flags read from its schemas so that nobody's answer
 /// changes on the day of the switch: the SHA-256 of the UTF-8 context id, its first four bytes as a little-endian
 /// unsigned integer, scaled to a percentage from 0 to 100. A context id is the user id, a line feed and the flag's
-/// name, then for a group's rollout a line feed and the group's name. This library's own flags keep its own hash.
+/// name (or an allocation's seed), then for a group's rollout a line feed and the group's name. This library's own
+/// flags keep its own hash.
 /// </summary>
 /// <remarks>Allocation-free: ids are assembled and hashed on the stack (rented from the pool when long).</remarks>
 internal static class FeatureManagementBucket
@@ -28,60 +29,55 @@ internal static class FeatureManagementBucket
             return true;
         }
 
-        var groupBytes = group is null ? 0 : 1 + Encoding.UTF8.GetByteCount(group);
-        var length = user.Length + flagSuffix.Length + groupBytes;
+        if (group is null)
+        {
+            return PercentageOf(user, flagSuffix, []) < percentage;
+        }
+
+        var length = 1 + Encoding.UTF8.GetByteCount(group);
         byte[]? rented = null;
-        var id = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        var groupSuffix = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
         try
         {
-            user.CopyTo(id);
-            flagSuffix.CopyTo(id[user.Length..]);
-            if (group is not null)
-            {
-                var at = user.Length + flagSuffix.Length;
-                id[at] = (byte)'\n';
-                Encoding.UTF8.GetBytes(group, id[(at + 1)..]);
-            }
-
-            return Percentage(id[..length]) < percentage;
+            groupSuffix[0] = (byte)'\n';
+            Encoding.UTF8.GetBytes(group, groupSuffix[1..]);
+            return PercentageOf(user, flagSuffix, groupSuffix[..length]) < percentage;
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            Return(rented);
         }
     }
 
-    /// <summary>The percentage, 0 to 100, of the id made of <paramref name="user"/> followed by <paramref name="suffix"/>.</summary>
+    /// <summary>The percentage, 0 to 100, of the id made of <paramref name="user"/>, <paramref name="suffix"/> and <paramref name="more"/>.</summary>
     /// <param name="user">The user id's UTF-8 bytes.</param>
-    /// <param name="suffix">A line feed and the seed (or the flag's name), in UTF-8.</param>
-    public static double PercentageOf(ReadOnlySpan<byte> user, ReadOnlySpan<byte> suffix)
+    /// <param name="suffix">A line feed and the flag's name or the seed, in UTF-8.</param>
+    /// <param name="more">What follows, such as a line feed and a group's name; empty for nothing.</param>
+    public static double PercentageOf(ReadOnlySpan<byte> user, ReadOnlySpan<byte> suffix, ReadOnlySpan<byte> more)
     {
-        var length = user.Length + suffix.Length;
+        var length = user.Length + suffix.Length + more.Length;
         byte[]? rented = null;
         var id = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
         try
         {
             user.CopyTo(id);
             suffix.CopyTo(id[user.Length..]);
-            return Percentage(id[..length]);
+            more.CopyTo(id[(user.Length + suffix.Length)..]);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(id[..length], hash);
+            return BinaryPrimitives.ReadUInt32LittleEndian(hash) / (double)uint.MaxValue * 100;
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            Return(rented);
         }
     }
 
-    /// <summary>The id's percentage, 0 to 100.</summary>
-    public static double Percentage(ReadOnlySpan<byte> id)
+    private static void Return(byte[]? rented)
     {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(id, hash);
-        return BinaryPrimitives.ReadUInt32LittleEndian(hash) / (double)uint.MaxValue * 100;
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 }

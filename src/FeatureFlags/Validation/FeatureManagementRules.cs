@@ -234,9 +234,7 @@ internal static class FeatureManagementRules
             }
             else if (Is(property.Key, "DefaultRolloutPercentage"))
             {
-                defaultRollout = FlagRules.RequireScalar(propertyPath, property.Value, "a number from 0 to 100", problems)
-                    ? FlagRules.ParsePercentage(propertyPath, property.Value, problems) ?? 0
-                    : 0;
+                defaultRollout = Percentage(propertyPath, property.Value, problems);
             }
             else if (Is(property.Key, "Exclusion"))
             {
@@ -284,9 +282,7 @@ internal static class FeatureManagementRules
                 }
                 else if (Is(property.Key, "RolloutPercentage"))
                 {
-                    rollout = FlagRules.RequireScalar(propertyPath, property.Value, "a number from 0 to 100", problems)
-                        ? FlagRules.ParsePercentage(propertyPath, property.Value, problems) ?? 0
-                        : 0;
+                    rollout = Percentage(propertyPath, property.Value, problems);
                 }
                 else
                 {
@@ -341,6 +337,10 @@ internal static class FeatureManagementRules
         node?.Children ?? new KeyValuePair<string, FlagNode>[0];
 
     internal static bool Is(string? text, string name) => string.Equals(text, name, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A percentage from 0 to 100 at <paramref name="path"/>; 0, with a problem added, when it is not one.</summary>
+    internal static double Percentage(string path, FlagNode node, ICollection<FlagProblem> problems) =>
+        FlagRules.RequireScalar(path, node, "a number from 0 to 100", problems) ? FlagRules.ParsePercentage(path, node, problems) ?? 0 : 0;
 
     /// <summary>The filters of one flag, as they are read.</summary>
     private sealed class Filters

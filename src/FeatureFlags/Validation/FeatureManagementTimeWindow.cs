@@ -225,5 +225,5 @@ internal static class FeatureManagementTimeWindow
         return null;
     }
 
-    private static bool Is(string? text, string name) => string.Equals(text, name, StringComparison.OrdinalIgnoreCase);
+    private static bool Is(string? text, string name) => FeatureManagementRules.Is(text, name);
 }

@@ -140,7 +140,7 @@ internal static class FeatureManagementVariants
                         }
                         else if (Is(field.Key, "from") || Is(field.Key, "to"))
                         {
-                            var value = FlagRules.RequireScalar(fieldPath, field.Value, "a number from 0 to 100", problems) ? FlagRules.ParsePercentage(fieldPath, field.Value, problems) ?? 0 : 0;
+                            var value = FeatureManagementRules.Percentage(fieldPath, field.Value, problems);
                             if (Is(field.Key, "from"))
                             {
                                 from = value;
