@@ -36,8 +36,11 @@ public sealed class FeatureFlagsOptions
     public bool IncludeContextKeyInTelemetry { get; set; }
 
     /// <summary>
-    /// Gets or sets whether Microsoft.FeatureManagement's configuration (section <c>FeatureManagement</c>) is read too,
-    /// beside <see cref="SectionName"/>: set by <c>AddMicrosoftFeatureManagementFlags()</c>.
+    /// Gets or sets whether Microsoft.FeatureManagement's flags are read too, beside <see cref="SectionName"/>: its .NET
+    /// schema (section <c>FeatureManagement</c>) and its Microsoft Feature Management schema
+    /// (<c>feature_management:feature_flags</c>), answering as that library does. <c>AddMicrosoftFeatureManagementFlags()</c>
+    /// sets it; set it yourself where options are passed directly, such as <c>TestFlags.FromEnvironment</c> and
+    /// <c>FlagMatrix.For</c>. Off by default.
     /// </summary>
-    internal bool ReadFeatureManagementSection { get; set; }
+    public bool ReadMicrosoftFeatureManagementFlags { get; set; }
 }

@@ -58,7 +58,7 @@ public sealed class FeatureFlagsBuilder
     /// <returns>This builder.</returns>
     public FeatureFlagsBuilder AddMicrosoftFeatureManagementFlags()
     {
-        Services.Configure<FeatureFlagsOptions>(options => options.ReadFeatureManagementSection = true);
+        Services.Configure<FeatureFlagsOptions>(options => options.ReadMicrosoftFeatureManagementFlags = true);
         return this;
     }
 }

@@ -31,7 +31,7 @@ internal sealed class FlagTableBuilder
         var declared = Declarations(found);
         var segments = ReadSegments(found);
         var merged = LayeredFlagReader.Read(_configuration, _options.SectionName, found);
-        var fromFeatureManagement = _options.ReadFeatureManagementSection ? ReadFeatureManagement(merged, found) : null;
+        var fromFeatureManagement = _options.ReadMicrosoftFeatureManagementFlags ? ReadFeatureManagement(merged, found) : null;
         var undeclared = new List<FlagProblem>();
         // Configured names are distinct (ignoring case) already; only declarations need a lookup, to find
         // the declared flags that configuration leaves out. A list keeps large reloads free of a big dictionary.
