@@ -13,6 +13,48 @@ internal static class AppSettingsChecker
     /// <summary>The segments section's path: the runtime's default, <c>FeatureFlagSegments</c>.</summary>
     public static readonly string[] SegmentsPath = { FlagRules.DefaultSegmentsSectionName };
 
+    /// <summary>
+    /// The problems of Microsoft.FeatureManagement's sections of an appsettings text (<c>FeatureManagement</c>, and
+    /// <c>feature_management</c>'s <c>feature_flags</c>), judged as <c>AddMicrosoftFeatureManagementFlags()</c> reads them.
+    /// </summary>
+    public static List<FlagProblem> CheckFeatureManagement(string text)
+    {
+        var problems = new List<FlagProblem>();
+        JsonNode root;
+        try
+        {
+            root = JsonParser.Parse(text);
+        }
+        catch (JsonException)
+        {
+            // Reported by the FeatureFlags section's check, once.
+            return problems;
+        }
+
+        foreach (var section in root.Properties)
+        {
+            if (FeatureManagementRules.Is(section.Name, FeatureManagementRules.SectionName))
+            {
+                foreach (var flag in section.Value.Properties)
+                {
+                    FeatureManagementRules.Parse(FeatureManagementRules.SectionName + ":" + flag.Name, flag.Name, ToFlagNode(flag.Value), problems);
+                }
+            }
+            else if (FeatureManagementRules.Is(section.Name, "feature_management"))
+            {
+                foreach (var list in section.Value.Properties.Where(p => FeatureManagementRules.Is(p.Name, "feature_flags")))
+                {
+                    for (var i = 0; i < list.Value.Items.Count; i++)
+                    {
+                        MicrosoftSchemaRules.Parse(MicrosoftSchemaRules.SectionName + ":" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), ToFlagNode(list.Value.Items[i]), problems);
+                    }
+                }
+            }
+        }
+
+        return problems;
+    }
+
     /// <summary>Problems in the file; each origin is the <see cref="TextSpan"/> to report at.</summary>
     /// <param name="text">The file's text.</param>
     /// <param name="model">The flags the compilation declares.</param>

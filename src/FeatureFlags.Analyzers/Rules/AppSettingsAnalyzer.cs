@@ -13,7 +13,8 @@ namespace FeatureFlags.Analyzers.Rules;
 /// FF0006: an <c>appsettings*.json</c> additional file names a flag under <c>FeatureFlags</c> (or the section
 /// the <c>FeatureFlagsSectionName</c> MSBuild property names) that no
 /// catalog declares, or gives a flag a value the runtime would refuse. The checks are the runtime's
-/// own rules (<c>FlagRules</c>), so the build and start-up never disagree.
+/// own rules (<c>FlagRules</c>), so the build and start-up never disagree. Microsoft.FeatureManagement's sections are
+/// <see cref="FeatureManagementSettingsAnalyzer"/>'s.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer

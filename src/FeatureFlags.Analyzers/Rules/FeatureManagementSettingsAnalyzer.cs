@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using FeatureFlags.Analyzers.Json;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FeatureFlags.Analyzers.Rules;
+
+/// <summary>
+/// FF0006 on Microsoft.FeatureManagement's sections of <c>appsettings*.json</c> (<c>FeatureManagement</c>, and
+/// <c>feature_management</c>'s <c>feature_flags</c>), when the code reads them as flags: it calls
+/// <c>AddMicrosoftFeatureManagementFlags()</c> or uses <c>FeatureFlagsOptions.ReadMicrosoftFeatureManagementFlags</c>. The checks
+/// are the runtime's (<c>FeatureManagementRules</c>). The call may be anywhere in the code, so the diagnostics come once the
+/// whole compilation has been seen; without it the sections are Microsoft.FeatureManagement's alone, custom filters and all.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class FeatureManagementSettingsAnalyzer : DiagnosticAnalyzer
+{
+    // FF0006 is one rule: the same id as AppSettingsAnalyzer's, with the compilation-end tag these reports need (a
+    // descriptor reported at compilation end must carry it, and tagging AppSettingsAnalyzer's would hold back its live
+    // reports of the FeatureFlags section until a full build).
+#pragma warning disable RS1019 // Diagnostic IDs should be unique across analyzers: deliberately shared, see above.
+    private static readonly DiagnosticDescriptor Rule = new(
+        DiagnosticIds.InvalidAppSettings,
+        title: "Flag configuration is invalid or undeclared",
+        messageFormat: "{0}: {1}",
+        category: DiagnosticIds.Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Microsoft.FeatureManagement's section of an appsettings file, which the code reads as flags, holds what this library cannot evaluate as that library does; the application would refuse to start with it.",
+        helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.InvalidAppSettings),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+#pragma warning restore RS1019
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var files = start.Options.AdditionalFiles.Where(f => AppSettingsAnalyzer.IsAppSettings(f.Path)).ToList();
+            if (files.Count == 0)
+            {
+                return;
+            }
+
+            var readsThem = 0;
+            start.RegisterOperationAction(
+                c =>
+                {
+                    if (ReadsFeatureManagement(c.Operation))
+                    {
+                        Interlocked.Exchange(ref readsThem, 1);
+                    }
+                },
+                OperationKind.Invocation,
+                OperationKind.PropertyReference);
+            start.RegisterCompilationEndAction(c =>
+            {
+                if (Volatile.Read(ref readsThem) == 1)
+                {
+                    foreach (var file in files)
+                    {
+                        Analyze(c, file);
+                    }
+                }
+            });
+        });
+    }
+
+    /// <summary>A call of <c>AddMicrosoftFeatureManagementFlags()</c>, or a use of <c>ReadMicrosoftFeatureManagementFlags</c>.</summary>
+    private static bool ReadsFeatureManagement(IOperation operation) => operation switch
+    {
+        IInvocationOperation { TargetMethod: { Name: "AddMicrosoftFeatureManagementFlags", ContainingType.Name: "FeatureFlagsBuilder" } } => true,
+        IPropertyReferenceOperation { Property: { Name: "ReadMicrosoftFeatureManagementFlags", ContainingType.Name: "FeatureFlagsOptions" } } => true,
+        _ => false,
+    };
+
+    private static void Analyze(CompilationAnalysisContext context, AdditionalText file)
+    {
+        if (file.GetText(context.CancellationToken) is not { } text)
+        {
+            return;
+        }
+
+        foreach (var problem in AppSettingsChecker.CheckFeatureManagement(text.ToString()))
+        {
+            var span = problem.Origin ?? new TextSpan(0, 0);
+            var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
+            context.ReportDiagnostic(Diagnostic.Create(Rule, location, problem.Path, problem.Message));
+        }
+    }
+}
