@@ -19,7 +19,8 @@ namespace FeatureFlags.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly DiagnosticDescriptor Rule = new(
+    /// <summary>FF0006 as this analyzer reports it, live; <see cref="FeatureManagementSettingsAnalyzer"/> reports it at compilation end.</summary>
+    internal static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.InvalidAppSettings,
         title: "Flag configuration is invalid or undeclared",
         messageFormat: "{0}: {1}",

@@ -23,14 +23,14 @@ public sealed class FeatureManagementSettingsAnalyzer : DiagnosticAnalyzer
 #pragma warning disable RS1019 // Diagnostic IDs should be unique across analyzers: deliberately shared, see above.
     private static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.InvalidAppSettings,
-        title: "Flag configuration is invalid or undeclared",
-        messageFormat: "{0}: {1}",
-        category: DiagnosticIds.Category,
-        defaultSeverity: DiagnosticSeverity.Warning,
+        AppSettingsAnalyzer.Rule.Title,
+        AppSettingsAnalyzer.Rule.MessageFormat,
+        DiagnosticIds.Category,
+        DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Microsoft.FeatureManagement's section of an appsettings file, which the code reads as flags, holds what this library cannot evaluate as that library does; the application would refuse to start with it.",
-        helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.InvalidAppSettings),
-        customTags: WellKnownDiagnosticTags.CompilationEnd);
+        AppSettingsAnalyzer.Rule.Description,
+        AppSettingsAnalyzer.Rule.HelpLinkUri,
+        WellKnownDiagnosticTags.CompilationEnd);
 #pragma warning restore RS1019
 
     /// <inheritdoc />
