@@ -6,7 +6,9 @@ namespace FeatureFlags.Compatibility.Tests;
 /// <summary>
 /// <c>featureflags migrate</c> run as a process on a project's settings files; then Microsoft.FeatureManagement 4.7.0 on
 /// the files as they were and this library on the files as migrated, for every user and instant asked: zero
-/// disagreements. Flags the command leaves in <c>FeatureManagement</c> are read there by <c>AddMicrosoftFeatureManagementFlags()</c>.
+/// disagreements. Targeting flags become <c>FeatureManagementTargeting</c> audiences, which keep its buckets and its
+/// case-sensitive names (user-8 and User-8 are different users). Flags the command leaves in <c>FeatureManagement</c>
+/// are read there by <c>AddMicrosoftFeatureManagementFlags()</c>.
 /// </summary>
 public sealed class MigrateDifferentialTests : IDisposable
 {
@@ -23,7 +25,15 @@ public sealed class MigrateDifferentialTests : IDisposable
                 "Start": "2026-12-07T22:00:00+02:00", "End": "2026-12-08T02:30:00+02:00",
                 "Recurrence": { "Pattern": { "Type": "Weekly", "Interval": 2, "DaysOfWeek": [ "Monday", "Sunday" ], "FirstDayOfWeek": "Monday" }, "Range": { "Type": "EndDate", "EndDate": "2027-01-03T08:00:00+02:00" } } } } ]
             },
-            "Beta": { "EnabledFor": [ { "Name": "Microsoft.Targeting", "Parameters": { "Audience": { "Groups": [ { "Name": "beta", "RolloutPercentage": 50 } ], "DefaultRolloutPercentage": 20 } } } ] }
+            "Beta": { "EnabledFor": [ { "Name": "Microsoft.Targeting", "Parameters": { "Audience": { "Users": [ "user-7", "User-8" ], "Groups": [ { "Name": "beta", "RolloutPercentage": 50 } ], "DefaultRolloutPercentage": 20, "Exclusion": { "Users": [ "user-9" ] } } } } ] },
+            "WindowedBeta": {
+              "RequirementType": "All",
+              "EnabledFor": [
+                { "Name": "Microsoft.TimeWindow", "Parameters": { "Start": "2026-12-09T09:00:00+02:00", "End": "2026-12-23T09:00:00+02:00" } },
+                { "Name": "Microsoft.Targeting", "Parameters": { "Audience": { "Groups": [ { "Name": "beta", "RolloutPercentage": 100 } ], "DefaultRolloutPercentage": 35 } } }
+              ]
+            },
+            "Lunch": { "EnabledFor": [ { "Name": "Microsoft.TimeWindow", "Parameters": { "Start": "2026-12-07T12:00:00" } } ] }
           }
         }
         """;
@@ -42,8 +52,9 @@ public sealed class MigrateDifferentialTests : IDisposable
         var migrated = await File.ReadAllTextAsync(file);
 
         exitCode.ShouldBe(0, output);
-        output.ShouldContain("Moved 5 flag values from FeatureManagement to FeatureFlags");
-        output.ShouldContain("appsettings.json  Beta: uses Microsoft.FeatureManagement's targeting or percentage filter");
+        output.ShouldContain("Moved 7 flag values from FeatureManagement to FeatureFlags");
+        output.ShouldContain("appsettings.json  Lunch: its time window gives Start '2026-12-07T12:00:00' without an offset");
+        migrated.ShouldContain("\"FeatureManagementTargeting\": {");
         migrated.ShouldContain("// Comments and formatting survive the migration.");
         migrated.ShouldContain("\"FeatureFlags\": {");
 
@@ -57,9 +68,9 @@ public sealed class MigrateDifferentialTests : IDisposable
                 // Both clocks only move forward, as real ones do.
                 theirs.Clock.SetUtcNow(instant);
                 ours.Clock.SetUtcNow(instant);
-                var user = $"user-{halfHour % 101}";
+                var user = halfHour % 7 == 0 ? "User-8" : $"user-{halfHour % 101}";
                 string[] groups = halfHour % 3 == 0 ? ["beta"] : [];
-                foreach (var flag in new[] { "Off", "On", "AlwaysOn", "Holiday", "Standup", "Beta" })
+                foreach (var flag in new[] { "Off", "On", "AlwaysOn", "Holiday", "Standup", "Beta", "WindowedBeta" })
                 {
                     var (original, _) = await theirs.AskAsync(flag, user, groups);
                     var (_, converted) = await ours.AskAsync(flag, user, groups);
@@ -83,7 +94,7 @@ public sealed class MigrateDifferentialTests : IDisposable
         var (exitCode, output) = await RunToolAsync("migrate", "--project", _project, "--dry-run");
 
         exitCode.ShouldBe(0, output);
-        output.ShouldContain("Would move 5 flag values");
+        output.ShouldContain("Would move 7 flag values");
         (await File.ReadAllTextAsync(file)).ShouldBe(Original);
     }
 
@@ -92,13 +103,13 @@ public sealed class MigrateDifferentialTests : IDisposable
     {
         await File.WriteAllTextAsync(Path.Combine(_project, "appsettings.json"), Original);
         var production = Path.Combine(_project, "appsettings.Production.json");
-        await File.WriteAllTextAsync(production, """{ "FeatureManagement": { "Beta": false, "Off": true } }""");
+        await File.WriteAllTextAsync(production, """{ "FeatureManagement": { "Lunch": false, "Off": true } }""");
 
         var (_, output) = await RunToolAsync("migrate", "--project", _project);
 
-        output.ShouldContain("appsettings.Production.json  Beta: another file's definition of it does not convert");
+        output.ShouldContain("appsettings.Production.json  Lunch: another file's definition of it does not convert");
         var migrated = await File.ReadAllTextAsync(production);
-        migrated.ShouldContain("\"Beta\": false");
+        migrated.ShouldContain("\"Lunch\": false");
         migrated.ShouldContain("\"FeatureFlags\"");
     }
 

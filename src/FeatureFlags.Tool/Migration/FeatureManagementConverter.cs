@@ -11,9 +11,10 @@ namespace FeatureFlags.Tool.Migration;
 /// (<see cref="FeatureManagementRules"/>), and written back only when what it means has an exact form here.
 /// </summary>
 /// <remarks>
-/// On, off, <c>AlwaysOn</c> and time windows (with their recurrences) convert. Targeting and the percentage filter do
-/// not: they bucket users with Microsoft.FeatureManagement's SHA-256 and compare names case-sensitively, which this
-/// library's schema does not express; such flags stay where they are, read by <c>AddMicrosoftFeatureManagementFlags()</c>.
+/// On, off, <c>AlwaysOn</c> and time windows (with their recurrences) convert to this library's own forms. A targeting or
+/// percentage filter converts to <c>FeatureManagementTargeting</c>, the audience in Microsoft.FeatureManagement's terms,
+/// which this library evaluates as that library does (its SHA-256 buckets, its case-sensitive names); a time window
+/// required with it becomes the flag's <c>Schedule</c>.
 /// </remarks>
 internal static class FeatureManagementConverter
 {
@@ -27,17 +28,12 @@ internal static class FeatureManagementConverter
             return (null, "invalid: " + string.Join("; ", problems));
         }
 
-        if (spec.FeatureManagementTargeting is not null)
-        {
-            return (null, "uses Microsoft.FeatureManagement's targeting or percentage filter, whose SHA-256 buckets and case-sensitive names this library's schema cannot express; it stays in FeatureManagement, read by AddMicrosoftFeatureManagementFlags()");
-        }
-
         if (!spec.Enabled)
         {
             return ("false", null);
         }
 
-        if (spec.Schedule is not { } schedule)
+        if (spec.Schedule is null && spec.FeatureManagementTargeting is null)
         {
             return ("true", null);
         }
@@ -49,8 +45,60 @@ internal static class FeatureManagementConverter
             return (null, $"its time window gives {local} without an offset, which each machine reads in its own time zone; add the offset, then migrate");
         }
 
-        return ("{ \"Schedule\": " + Schedule(schedule) + " }", null);
+        var properties = new List<string>();
+        if (spec.Schedule is { } schedule)
+        {
+            properties.Add("\"Schedule\": " + Schedule(schedule));
+        }
+
+        if (spec.FeatureManagementTargeting is { } targeting)
+        {
+            properties.Add($"\"{FeatureManagementRules.TargetingProperty}\": " + Audience(targeting));
+        }
+
+        return ("{ " + string.Join(", ", properties) + " }", null);
     }
+
+    private static string Audience(FeatureManagementTargetingSpec targeting)
+    {
+        var parts = new List<string>();
+        if (targeting.Users.Length > 0)
+        {
+            parts.Add("\"Users\": " + Strings(targeting.Users));
+        }
+
+        if (targeting.Groups.Length > 0)
+        {
+            parts.Add("\"Groups\": [" + string.Join(", ", targeting.Groups.Select(g => $"{{ \"Name\": {System.Text.Json.JsonSerializer.Serialize(g.Name)}, \"RolloutPercentage\": {Number(g.Rollout)} }}")) + "]");
+        }
+
+        if (targeting.DefaultRollout > 0)
+        {
+            parts.Add("\"DefaultRolloutPercentage\": " + Number(targeting.DefaultRollout));
+        }
+
+        if (targeting.ExcludedUsers.Length > 0 || targeting.ExcludedGroups.Length > 0)
+        {
+            var excluded = new List<string>();
+            if (targeting.ExcludedUsers.Length > 0)
+            {
+                excluded.Add("\"Users\": " + Strings(targeting.ExcludedUsers));
+            }
+
+            if (targeting.ExcludedGroups.Length > 0)
+            {
+                excluded.Add("\"Groups\": " + Strings(targeting.ExcludedGroups));
+            }
+
+            parts.Add("\"Exclusion\": { " + string.Join(", ", excluded) + " }");
+        }
+
+        return "{ " + string.Join(", ", parts) + " }";
+    }
+
+    private static string Strings(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(v => System.Text.Json.JsonSerializer.Serialize(v))) + "]";
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private static string Schedule(ScheduleSpec schedule)
     {

@@ -102,6 +102,16 @@ internal static class FlagDescription
     /// </summary>
     private static void AddAudience(List<string> parts, FlagSpec spec)
     {
+        if (spec.FeatureManagementTargeting is { } targeting)
+        {
+            parts.Add("FeatureManagementTargeting: " + FeatureManagementAudience(targeting));
+        }
+
+        if (spec.FeatureManagementAllocation is { } allocation)
+        {
+            parts.Add("Allocation: " + FeatureManagementAllocation(allocation));
+        }
+
         if (spec.Schedule is { } schedule)
         {
             parts.Add("Schedule: " + Schedule(schedule));
@@ -208,4 +218,48 @@ internal static class FlagDescription
 
     private static string VersionText(SemanticVersion version) =>
         $"{version.Major}.{version.Minor}.{version.Patch}{(version.PreRelease is null ? string.Empty : "-" + version.PreRelease)}";
+
+    /// <summary>A Microsoft.FeatureManagement audience; user ids as a count and a fingerprint.</summary>
+    private static string FeatureManagementAudience(FeatureManagementTargetingSpec targeting)
+    {
+        var parts = new List<string>();
+        if (targeting.Users.Length > 0)
+        {
+            parts.Add($"Users: {targeting.Users.Length} ({UserListFingerprint.Of(targeting.Users)})");
+        }
+
+        if (targeting.Groups.Length > 0)
+        {
+            parts.Add("Groups: [" + string.Join(", ", targeting.Groups.Select(g => g.Name + " " + g.Rollout.ToString(CultureInfo.InvariantCulture) + "%")) + "]");
+        }
+
+        parts.Add("Default: " + targeting.DefaultRollout.ToString(CultureInfo.InvariantCulture) + "%");
+        if (targeting.ExcludedUsers.Length > 0)
+        {
+            parts.Add($"Excluded users: {targeting.ExcludedUsers.Length} ({UserListFingerprint.Of(targeting.ExcludedUsers)})");
+        }
+
+        if (targeting.ExcludedGroups.Length > 0)
+        {
+            parts.Add("Excluded groups: [" + string.Join(", ", targeting.ExcludedGroups) + "]");
+        }
+
+        return "{ " + string.Join(", ", parts) + " }";
+    }
+
+    /// <summary>A Microsoft.FeatureManagement allocation; user ids as a count and a fingerprint.</summary>
+    private static string FeatureManagementAllocation(FeatureManagementAllocationSpec allocation)
+    {
+        var parts = new List<string>
+        {
+            "seed " + allocation.Seed.Replace("\n", " ", StringComparison.Ordinal),
+            "when enabled " + (allocation.DefaultWhenEnabled ?? "none"),
+            "when disabled " + (allocation.DefaultWhenDisabled ?? "none"),
+        };
+        parts.AddRange(allocation.Users.Select(u => $"{u.Key} for {u.Value.Length} users ({UserListFingerprint.Of(u.Value)})"));
+        parts.AddRange(allocation.Groups.Select(g => $"{g.Key} for groups [{string.Join(", ", g.Value)}]"));
+        parts.AddRange(allocation.Percentiles.Select(p => $"{p.Variant} {p.From.ToString(CultureInfo.InvariantCulture)}-{p.To.ToString(CultureInfo.InvariantCulture)}%"));
+        parts.AddRange(allocation.StatusOverrides.Select((o, i) => o is { } on ? $"variant {i} turns the flag {(on ? "on" : "off")}" : null).OfType<string>());
+        return "{ " + string.Join(", ", parts) + " }";
+    }
 }

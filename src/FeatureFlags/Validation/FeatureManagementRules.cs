@@ -18,6 +18,12 @@ internal static class FeatureManagementRules
     public const string EnabledForProperty = "EnabledFor";
     public const string RequirementTypeProperty = "RequirementType";
 
+    /// <summary>
+    /// The property of this library's own flag object that holds a Microsoft.FeatureManagement audience (its targeting
+    /// filter's <c>Audience</c>), evaluated as that library does: what <c>featureflags migrate</c> writes for a targeting flag.
+    /// </summary>
+    public const string TargetingProperty = "FeatureManagementTargeting";
+
     private const string NameProperty = "Name";
     private const string ParametersProperty = "Parameters";
     private const string MicrosoftPrefix = "Microsoft.";
@@ -216,6 +222,16 @@ internal static class FeatureManagementRules
             return null;
         }
 
+        return problems.Count == before ? ParseAudience(audiencePath, flag, audience, problems) : null;
+    }
+
+    /// <summary>
+    /// Reads a Microsoft.FeatureManagement audience (<c>Users</c>, <c>Groups</c> with <c>RolloutPercentage</c>,
+    /// <c>DefaultRolloutPercentage</c>, <c>Exclusion</c>) at <paramref name="path"/>, for the flag <paramref name="flag"/>.
+    /// </summary>
+    public static FeatureManagementTargetingSpec? ParseAudience(string path, string flag, FlagNode audience, ICollection<FlagProblem> problems)
+    {
+        var before = problems.Count;
         var users = new string[0];
         var groups = new List<GroupRolloutSpec>();
         double defaultRollout = 0;
@@ -223,7 +239,7 @@ internal static class FeatureManagementRules
         var excludedGroups = new string[0];
         foreach (var property in audience.Children)
         {
-            var propertyPath = audiencePath + ":" + property.Key;
+            var propertyPath = path + ":" + property.Key;
             if (Is(property.Key, "Users"))
             {
                 users = FlagRules.ParseStringList(propertyPath, property.Value, problems);
@@ -262,7 +278,7 @@ internal static class FeatureManagementRules
         }
 
         return problems.Count == before
-            ? new FeatureManagementTargetingSpec(flag, users, groups.ToArray(), defaultRollout, excludedUsers, excludedGroups, audience.Origin ?? origin)
+            ? new FeatureManagementTargetingSpec(flag, users, groups.ToArray(), defaultRollout, excludedUsers, excludedGroups, audience.Origin)
             : null;
     }
 

@@ -32,7 +32,7 @@ internal static class FlagRules
     {
         EnabledProperty, UsersProperty, GroupsProperty, RolloutProperty, VariantsProperty,
         AudienceRules.RulesProperty, AudienceRules.SegmentsProperty, AudienceRules.ExcludeProperty,
-        ScheduleRules.ScheduleProperty, PrerequisiteRules.RequiresProperty,
+        ScheduleRules.ScheduleProperty, PrerequisiteRules.RequiresProperty, FeatureManagementRules.TargetingProperty,
     };
 
     /// <summary>The properties as messages list them: <c>Enabled, Users, …, Segments and Exclude</c>.</summary>
@@ -138,6 +138,7 @@ internal static class FlagRules
         ScheduleSpec? schedule = null;
         var requires = new PrerequisiteSpec[0];
         FlagOrigin? segmentsOrigin = null, scheduleOrigin = null, requiresOrigin = null;
+        FeatureManagementTargetingSpec? featureManagement = null;
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in node.Children)
         {
@@ -201,6 +202,10 @@ internal static class FlagRules
                     requiresOrigin = child.Origin;
                     requires = PrerequisiteRules.Parse(propertyPath, child, problems);
                     break;
+                case FeatureManagementRules.TargetingProperty:
+                    // The flag's name as configured: Microsoft.FeatureManagement hashes it with the user.
+                    featureManagement = FeatureManagementRules.ParseAudience(propertyPath, path.Substring(path.LastIndexOf(':') + 1), child, problems);
+                    break;
                 default:
                     problems.Add(new FlagProblem(
                         propertyPath,
@@ -211,8 +216,16 @@ internal static class FlagRules
             }
         }
 
+        if (featureManagement != null && (users != null || groups != null || rollout != null || rules.Length > 0 || segments.Length > 0 || exclude != null || variants.Length > 0))
+        {
+            problems.Add(new FlagProblem(
+                path + ":" + FeatureManagementRules.TargetingProperty,
+                "is Microsoft.FeatureManagement's whole audience: it cannot be combined with Users, Groups, Rollout, Rules, Segments, Exclude or Variants",
+                node.Origin));
+        }
+
         return problems.Count == before
-            ? new FlagSpec(false, enabled, users, groups, rollout, variants, new FlagSpecOrigins(enabledOrigin, usersOrigin, groupsOrigin, rolloutOrigin, segmentsOrigin, scheduleOrigin, requiresOrigin), rules, segments, exclude, schedule, requires)
+            ? new FlagSpec(false, enabled, users, groups, rollout, variants, new FlagSpecOrigins(enabledOrigin, usersOrigin, groupsOrigin, rolloutOrigin, segmentsOrigin, scheduleOrigin, requiresOrigin), rules, segments, exclude, schedule, requires, featureManagement)
             : null;
     }
 

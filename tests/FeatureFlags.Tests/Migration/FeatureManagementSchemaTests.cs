@@ -116,6 +116,27 @@ public sealed class FeatureManagementSchemaTests
     }
 
     [Fact]
+    public void IsEnabled_FeatureManagementTargetingInOwnSchema_EvaluatedAsThatLibrary()
+    {
+        const string json = """{ "FeatureFlags": { "Beta": { "FeatureManagementTargeting": { "Users": [ "alice" ], "Groups": [ { "Name": "beta", "RolloutPercentage": 100 } ] } } } }""";
+        var configuration = Json(json);
+
+        // No AddMicrosoftFeatureManagementFlags: the property belongs to this library's own schema.
+        FlagHarness.Snapshot(configuration, new EvaluationContext("alice")).IsEnabled("Beta").ShouldBeTrue();
+        FlagHarness.Snapshot(configuration, new EvaluationContext("Alice")).IsEnabled("Beta").ShouldBeFalse();
+        FlagHarness.Snapshot(configuration, new EvaluationContext("bob", ["beta"])).Explain("Beta").Reason.ShouldBe(EvaluationReason.TargetedGroup);
+    }
+
+    [Fact]
+    public void AddFeatureFlags_FeatureManagementTargetingWithUsers_StartupErrorWithPath()
+    {
+        var error = Should.Throw<FlagConfigurationException>(() => FlagHarness.Snapshot(
+            Json("""{ "FeatureFlags": { "Beta": { "Users": [ "alice" ], "FeatureManagementTargeting": { "DefaultRolloutPercentage": 5 } } } }""")));
+
+        error.Problems.ShouldHaveSingleItem().ShouldStartWith("FeatureFlags:Beta:FeatureManagementTargeting: is Microsoft.FeatureManagement's whole audience");
+    }
+
+    [Fact]
     public void AddFeatureFlags_UserIdsInLists_NeverInTheErrors()
     {
         var error = Should.Throw<FlagConfigurationException>(() => Snapshot(
