@@ -25,6 +25,8 @@ public sealed class TargetingDifferentialTests
             "Default10": { "EnabledFor": [ { "Name": "Microsoft.Targeting", "Parameters": { "Audience": { "DefaultRolloutPercentage": 10 } } } ] },
             "Default33": { "EnabledFor": [ { "Name": "Microsoft.Targeting", "Parameters": { "Audience": { "DefaultRolloutPercentage": 33.3 } } } ] },
             "Default50": { "EnabledFor": [ { "Name": "Targeting", "Parameters": { "Audience": { "DefaultRolloutPercentage": 50 } } } ] },
+            "PercentNoValue": { "EnabledFor": [ { "Name": "Microsoft.Percentage" } ] },
+            "Percent100": { "EnabledFor": [ { "Name": "Percentage", "Parameters": { "Value": 100 } } ] },
             "Default100": { "EnabledFor": [ { "Name": "Microsoft.Targeting", "Parameters": { "Audience": { "DefaultRolloutPercentage": 100 } } } ] },
             "Audience": {
               "EnabledFor": [ {
@@ -56,7 +58,7 @@ public sealed class TargetingDifferentialTests
         """;
 
     public static TheoryData<string> FlagNames() =>
-        ["On", "Off", "NoFilters", "AlwaysOn", "Default0", "Default10", "Default33", "Default50", "Default100", "Audience", "ExcludedStaff"];
+        ["On", "Off", "NoFilters", "AlwaysOn", "Default0", "Default10", "Default33", "Default50", "Default100", "Audience", "ExcludedStaff", "PercentNoValue", "Percent100"];
 
     [Theory]
     [MemberData(nameof(FlagNames))]

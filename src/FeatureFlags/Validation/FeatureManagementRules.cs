@@ -183,6 +183,7 @@ internal static class FeatureManagementRules
     /// </summary>
     private static FeatureManagementTargetingSpec? Percentage(string path, string flag, FlagNode? parameters, FlagOrigin? origin, ICollection<FlagProblem> problems)
     {
+        var before = problems.Count;
         double? value = null;
         foreach (var property in Children(parameters))
         {
@@ -196,7 +197,8 @@ internal static class FeatureManagementRules
             }
         }
 
-        return value is null ? null : new FeatureManagementTargetingSpec(flag, new string[0], new GroupRolloutSpec[0], value.Value, new string[0], new string[0], origin);
+        // Without a Value, that library's settings bind to 0: nobody.
+        return problems.Count > before ? null : new FeatureManagementTargetingSpec(flag, new string[0], new GroupRolloutSpec[0], value ?? 0, new string[0], new string[0], origin);
     }
 
     private static FeatureManagementTargetingSpec? Targeting(string path, string flag, FlagNode? parameters, FlagOrigin? origin, ICollection<FlagProblem> problems)

@@ -39,6 +39,12 @@ internal static class FeatureManagementTimeWindow
             }
         }
 
+        if (start is null && end is null && problems.Count == before)
+        {
+            // That library reads such a window as never open, and warns: here it is an error, not a silent off.
+            problems.Add(new FlagProblem(path, "needs Start, End or both", parameters?.Origin ?? origin));
+        }
+
         if (start is { } s && end is { } e && e <= s)
         {
             problems.Add(new FlagProblem(path + ":End", "must be later than Start", origin));

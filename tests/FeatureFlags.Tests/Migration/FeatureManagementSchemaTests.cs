@@ -62,11 +62,20 @@ public sealed class FeatureManagementSchemaTests
     [InlineData("""{ "Late": { "EnabledFor": [ { "Name": "Microsoft.TimeWindow", "Parameters": { "Start": "2026-12-02T00:00:00Z", "End": "2026-12-01T00:00:00Z" } } ] } }""", "FeatureManagement:Late:EnabledFor:0:Parameters:End: must be later than Start")]
     [InlineData("""{ "Weekly": { "EnabledFor": [ { "Name": "Microsoft.TimeWindow", "Parameters": { "Start": "2026-12-07T09:00:00Z", "End": "2026-12-07T10:00:00Z", "Recurrence": { "Pattern": { "Type": "Weekly", "DaysOfWeek": [ "Tuesday" ] }, "Range": { "Type": "NoEnd" } } } } ] } }""", "FeatureManagement:Weekly:EnabledFor:0:Parameters:Recurrence:Pattern:DaysOfWeek: does not contain Monday, the day of Start")]
     [InlineData("""{ "Ture": "ture" }""", "FeatureManagement:Ture: 'ture' is not a boolean")]
+    [InlineData("""{ "Never": { "EnabledFor": [ { "Name": "Microsoft.TimeWindow", "Parameters": { } } ] } }""", "FeatureManagement:Never:EnabledFor:0:Parameters: needs Start, End or both")]
     public void AddFeatureFlags_FeatureManagementFlagNotExpressible_StartupErrorWithPath(string flags, string expected)
     {
         var error = Should.Throw<FlagConfigurationException>(() => Snapshot($$"""{ "FeatureManagement": {{flags}} }"""));
 
         error.Problems.ShouldContain(p => p.StartsWith(expected, StringComparison.Ordinal), $"problems: {string.Join(" | ", error.Problems)}");
+    }
+
+    [Fact]
+    public void IsEnabled_PercentageWithoutValue_OffAsThatLibraryBindsIt()
+    {
+        var snapshot = Snapshot("""{ "FeatureManagement": { "Half": { "EnabledFor": [ { "Name": "Microsoft.Percentage" } ] } } }""", new EvaluationContext("alice"));
+
+        snapshot.IsEnabled("Half").ShouldBeFalse();
     }
 
     [Fact]
