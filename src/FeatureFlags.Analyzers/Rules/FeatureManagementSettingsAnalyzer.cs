@@ -76,8 +76,8 @@ public sealed class FeatureManagementSettingsAnalyzer : DiagnosticAnalyzer
     /// <summary>A call of <c>AddMicrosoftFeatureManagementFlags()</c>, or a use of <c>ReadMicrosoftFeatureManagementFlags</c>.</summary>
     private static bool ReadsFeatureManagement(IOperation operation) => operation switch
     {
-        IInvocationOperation { TargetMethod: { Name: "AddMicrosoftFeatureManagementFlags", ContainingType.Name: "FeatureFlagsBuilder" } } => true,
-        IPropertyReferenceOperation { Property: { Name: "ReadMicrosoftFeatureManagementFlags", ContainingType.Name: "FeatureFlagsOptions" } } => true,
+        IInvocationOperation { TargetMethod: { Name: "AddMicrosoftFeatureManagementFlags", ContainingType: { Name: "FeatureFlagsBuilder", ContainingNamespace.Name: "FeatureFlags" } } } => true,
+        IPropertyReferenceOperation { Property: { Name: "ReadMicrosoftFeatureManagementFlags", ContainingType: { Name: "FeatureFlagsOptions", ContainingNamespace.Name: "FeatureFlags" } } } => true,
         _ => false,
     };
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using FeatureFlags.Analyzers.Json;
 using FeatureFlags.Validation;
 
@@ -56,7 +55,7 @@ internal static class FeatureManagementConverter
             properties.Add($"\"{FeatureManagementRules.TargetingProperty}\": " + Audience(targeting));
         }
 
-        return ("{ " + string.Join(", ", properties) + " }", null);
+        return (JsonObject(properties), null);
     }
 
     private static string Audience(FeatureManagementTargetingSpec targeting)
@@ -90,11 +89,14 @@ internal static class FeatureManagementConverter
                 excluded.Add("\"Groups\": " + Strings(targeting.ExcludedGroups));
             }
 
-            parts.Add("\"Exclusion\": { " + string.Join(", ", excluded) + " }");
+            parts.Add("\"Exclusion\": " + JsonObject(excluded));
         }
 
-        return "{ " + string.Join(", ", parts) + " }";
+        return JsonObject(parts);
     }
+
+    /// <summary>An object of the given <c>"name": value</c> members, on one line, as a person writes a short one.</summary>
+    private static string JsonObject(IEnumerable<string> members) => "{ " + string.Join(", ", members) + " }";
 
     private static string Strings(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(v => System.Text.Json.JsonSerializer.Serialize(v))) + "]";
 
@@ -102,7 +104,6 @@ internal static class FeatureManagementConverter
 
     private static string Schedule(ScheduleSpec schedule)
     {
-        var json = new StringBuilder("{ ");
         var parts = new List<string>();
         if (schedule.From is { } from)
         {
@@ -142,10 +143,10 @@ internal static class FeatureManagementConverter
                 fields.Add("\"Occurrences\": " + count.ToString(CultureInfo.InvariantCulture));
             }
 
-            parts.Add("\"Recurrence\": { " + string.Join(", ", fields) + " }");
+            parts.Add("\"Recurrence\": " + JsonObject(fields));
         }
 
-        return json.Append(string.Join(", ", parts)).Append(" }").ToString();
+        return JsonObject(parts);
     }
 
     /// <summary>The time window's times that carry no offset (<c>Start</c>, <c>End</c>, a recurrence's <c>EndDate</c>).</summary>

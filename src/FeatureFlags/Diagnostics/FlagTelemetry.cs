@@ -52,7 +52,7 @@ internal sealed class FlagTelemetry : IDisposable
     /// Whether an evaluation now would be recorded: the evaluation counter has a listener, or the activity source has
     /// one and the current activity records its data. Cheap (a few field reads); snapshots ask once, at creation.
     /// </summary>
-    public bool IsObserving => _evaluations.Enabled || (Source.HasListeners() && Activity.Current is { IsAllDataRequested: true });
+    public bool IsObserving => _evaluations.Enabled || RecordingActivity() is not null;
 
     /// <summary>Records one evaluation: the counter and, when the current activity records, the event.</summary>
     /// <param name="flag">The flag's name, from the table: never a name the caller made up.</param>

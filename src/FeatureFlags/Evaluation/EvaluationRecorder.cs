@@ -11,7 +11,9 @@ internal static class EvaluationRecorder
     {
         var enabled = flag.Evaluate(context, now, out var reason, out var decider);
         var variants = flag.Variants;
-        var variant = enabled && !variants.IsEmpty ? variants.Names[variants.IndexFor(context)] : null;
+
+        // The flag's own rule for which variant is served (weights, or an allocation, which serves one while off too).
+        var variant = flag.VariantIndex(context, now) is >= 0 and var index ? variants.Names[index] : null;
 
         // A variant picked by weight out of several is a split, whatever made the flag on for everybody.
         var conventionReason = reason == EvaluationReason.Static && variant is not null && variants.Names.Length > 1

@@ -72,7 +72,7 @@ internal sealed class FlagSnapshot : IFlagSnapshot
         _telemetry is null ? _table.IsEnabled(flag, Context, _now) : FindUnrecorded(flag) is { } compiled && _telemetry.Read(compiled, Context, _now);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool ReadObserved(string flag) => (_table.Find(flag) ?? Unknown(flag)) is { } compiled && _telemetry!.Read(compiled, Context, _now);
+    private bool ReadObserved(string flag) => FindUnrecorded(flag) is { } compiled && _telemetry!.Read(compiled, Context, _now);
 
     public string? GetVariant(string flag)
     {
@@ -113,11 +113,13 @@ internal sealed class FlagSnapshot : IFlagSnapshot
     }
 
     /// <summary>Finds a flag for a read, reporting an unknown one and recording the evaluation when observed.</summary>
-    private CompiledFlag? Find(string flag) => Touch(_table.Find(flag) ?? Unknown(flag));
+    private CompiledFlag? Find(string flag) => Touch(FindUnrecorded(flag));
 
     private CompiledFlag? Find(FlagKey flag) => Touch(FindUnrecorded(flag));
 
     /// <summary>Finds a flag, reporting it when unknown; a known flag's evaluation is the caller's to record.</summary>
+    private CompiledFlag? FindUnrecorded(string flag) => _table.Find(flag) ?? Unknown(flag);
+
     private CompiledFlag? FindUnrecorded(FlagKey flag) => _table.Find(flag) ?? Unknown(flag.NameOrNull);
 
     private CompiledFlag? Touch(CompiledFlag? flag)

@@ -61,7 +61,7 @@ internal sealed class CompiledFeatureManagementAllocation
 
         foreach (var (groups, variant) in _groups)
         {
-            if (Array.Exists(context.GroupArray, groups.Contains))
+            if (CompiledFeatureManagementAudience.ContainsAny(groups, context.GroupArray))
             {
                 return variant;
             }
@@ -72,7 +72,7 @@ internal sealed class CompiledFeatureManagementAllocation
             var bucket = FeatureManagementBucket.PercentageOf(context.KeyUtf8, _seedSuffix, []);
             foreach (var (from, to, variant) in _percentiles)
             {
-                if (bucket >= from && (bucket < to || to >= 100))
+                if (FeatureManagementBucket.IsInRange(bucket, from, to))
                 {
                     return variant;
                 }

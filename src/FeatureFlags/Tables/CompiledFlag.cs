@@ -54,10 +54,15 @@ internal sealed class CompiledFlag
             return;
         }
 
+        // A flag with a Microsoft.FeatureManagement allocation serves its default variant even while off, so its variants
+        // are compiled before an off flag is folded.
+        if (spec.Enabled || spec.FeatureManagementAllocation is not null)
+        {
+            Variants = CompiledVariants.Compile(name, spec.Variants, flag.VariantValues, definition);
+        }
+
         if (spec.FeatureManagementAllocation is { } allocation)
         {
-            // Off still serves its default variant: the variants are compiled before the flag's value is folded.
-            Variants = CompiledVariants.Compile(name, spec.Variants, flag.VariantValues, definition);
             _allocation = new CompiledFeatureManagementAllocation(allocation, Variants.Names);
 
             // A flag switched off is off whatever its variant says, as in Microsoft.FeatureManagement.
@@ -68,11 +73,6 @@ internal sealed class CompiledFlag
         {
             (_isStatic, _staticValue, _staticReason) = (true, false, EvaluationReason.Disabled);
             return;
-        }
-
-        if (_allocation is null)
-        {
-            Variants = CompiledVariants.Compile(name, spec.Variants, flag.VariantValues, definition);
         }
 
         _schedule = spec.Schedule is { } schedule ? new CompiledSchedule(schedule) : null;

@@ -44,7 +44,18 @@ internal sealed class FlagTableBuilder
         {
             var path = PathOf(flag);
             declared.TryGetValue(flag.Name, out var definition);
-            var spec = FlagRules.Parse(path, flag.Node, definition?.Kind.ToString(), found);
+            Add(flag, path, definition, FlagRules.Parse(path, flag.Node, definition?.Kind.ToString(), found));
+        }
+
+        foreach (var (flag, path, spec) in fromFeatureManagement ?? [])
+        {
+            declared.TryGetValue(flag.Name, out var definition);
+            Add(flag, path, definition, spec);
+        }
+
+        // Every configured flag, whichever schema it was read from: declared or not, its values bound, its references kept.
+        void Add(MergedFlag flag, string path, FlagDefinition? definition, FlagSpec? spec)
+        {
             if (definition is null && _catalogs.Count > 0)
             {
                 undeclared.Add(new FlagProblem(path, $"no registered catalog declares the flag {FlagRules.Quote(flag.Name)}{NameSuggestions.Hint(flag.Name, declared.Keys)}", flag.Sources[^1]));
@@ -63,22 +74,6 @@ internal sealed class FlagTableBuilder
                 references.AddRange(AudienceRules.ReferencesOf(path, spec));
                 withPrerequisites |= spec.Requires.Length > 0;
             }
-        }
-
-        foreach (var (flag, spec) in fromFeatureManagement ?? [])
-        {
-            declared.TryGetValue(flag.Name, out var definition);
-            if (definition is null && _catalogs.Count > 0)
-            {
-                undeclared.Add(new FlagProblem(FeatureManagementRules.SectionName + ":" + flag.Name, $"no registered catalog declares the flag {FlagRules.Quote(flag.Name)}{NameSuggestions.Hint(flag.Name, declared.Keys)}", flag.Sources[^1]));
-            }
-            else if (definition is not null)
-            {
-                configuredDeclarations.Add(definition);
-            }
-
-            var values = spec.Variants.Any(v => v.Payload is not null) ? VariantBinder.Bind(spec.Variants, definition, found) : null;
-            parsed.Add((flag, definition, spec, values));
         }
 
         foreach (var segment in segments)
@@ -127,17 +122,17 @@ internal sealed class FlagTableBuilder
     /// Microsoft.FeatureManagement's flags, read into this library's model; a flag that both sections define is a
     /// problem, not a precedence to guess.
     /// </summary>
-    private List<(MergedFlag Flag, FlagSpec Spec)> ReadFeatureManagement(List<MergedFlag> ours, List<FlagProblem> found)
+    private List<(MergedFlag Flag, string Path, FlagSpec Spec)> ReadFeatureManagement(List<MergedFlag> ours, List<FlagProblem> found)
     {
         // Each name where it was first defined, to name both places of a flag defined twice.
         var defined = ours.ToDictionary(f => f.Name, f => _options.SectionName + ":" + f.Name, StringComparer.OrdinalIgnoreCase);
-        var flags = new List<(MergedFlag, FlagSpec)>();
+        var flags = new List<(MergedFlag, string, FlagSpec)>();
         foreach (var flag in LayeredFlagReader.Read(_configuration, FeatureManagementRules.SectionName, found))
         {
             var path = FeatureManagementRules.SectionName + ":" + flag.Name;
             if (FeatureManagementRules.Parse(path, flag.Name, flag.Node, found) is { } spec && IsFirst(flag.Name, path, flag, defined, found))
             {
-                flags.Add((flag, spec));
+                flags.Add((flag, path, spec));
             }
         }
 
@@ -147,7 +142,7 @@ internal sealed class FlagTableBuilder
             if (MicrosoftSchemaRules.Parse(path, item.Node, found) is { Key: var name, Value: { } spec } && IsFirst(name, path, item, defined, found))
             {
                 // Named by its id, not by its place in the list.
-                flags.Add((item with { Name = name }, spec));
+                flags.Add((item with { Name = name }, path, spec));
             }
         }
 

@@ -31,7 +31,7 @@ internal static class FeatureManagementBucket
 
         if (group is null)
         {
-            return PercentageOf(user, flagSuffix, []) < percentage;
+            return IsInRange(PercentageOf(user, flagSuffix, []), 0, percentage);
         }
 
         var length = 1 + Encoding.UTF8.GetByteCount(group);
@@ -41,13 +41,16 @@ internal static class FeatureManagementBucket
         {
             groupSuffix[0] = (byte)'\n';
             Encoding.UTF8.GetBytes(group, groupSuffix[1..]);
-            return PercentageOf(user, flagSuffix, groupSuffix[..length]) < percentage;
+            return IsInRange(PercentageOf(user, flagSuffix, groupSuffix[..length]), 0, percentage);
         }
         finally
         {
             Return(rented);
         }
     }
+
+    /// <summary>That library's range rule: <paramref name="from"/> inclusive, <paramref name="to"/> exclusive, except that a range ending at 100 includes 100.</summary>
+    public static bool IsInRange(double bucket, double from, double to) => bucket >= from && (bucket < to || to >= 100);
 
     /// <summary>The percentage, 0 to 100, of the id made of <paramref name="user"/>, <paramref name="suffix"/> and <paramref name="more"/>.</summary>
     /// <param name="user">The user id's UTF-8 bytes.</param>

@@ -156,7 +156,7 @@ internal static class FeatureManagementRules
         }
         else if (Is(shortName, "Percentage"))
         {
-            filters.Add("Percentage", Percentage(parametersPath, flag, parameters, node.Origin, problems));
+            filters.Add("Percentage", PercentageFilter(parametersPath, flag, parameters, node.Origin, problems));
         }
         else if (Is(shortName, "TimeWindow"))
         {
@@ -164,7 +164,7 @@ internal static class FeatureManagementRules
         }
         else if (Is(shortName, "Targeting"))
         {
-            filters.Add("Targeting", Targeting(parametersPath, flag, parameters, node.Origin, problems));
+            filters.Add("Targeting", TargetingFilter(parametersPath, flag, parameters, node.Origin, problems));
         }
         else
         {
@@ -181,27 +181,28 @@ internal static class FeatureManagementRules
     /// library can give the same answers; this one buckets the user as that library's targeting filter buckets its
     /// default rollout, so the share is the same and each user keeps an answer.
     /// </summary>
-    private static FeatureManagementTargetingSpec? Percentage(string path, string flag, FlagNode? parameters, FlagOrigin? origin, ICollection<FlagProblem> problems)
+    private static FeatureManagementTargetingSpec? PercentageFilter(string path, string flag, FlagNode? parameters, FlagOrigin? origin, ICollection<FlagProblem> problems)
     {
         var before = problems.Count;
-        double? value = null;
+
+        // Without a Value, that library's settings bind to 0: nobody.
+        double value = 0;
         foreach (var property in Children(parameters))
         {
-            if (Is(property.Key, "Value") && FlagRules.RequireScalar(path + ":" + property.Key, property.Value, "a number from 0 to 100", problems))
+            if (Is(property.Key, "Value"))
             {
-                value = FlagRules.ParsePercentage(path + ":" + property.Key, property.Value, problems);
+                value = Percentage(path + ":" + property.Key, property.Value, problems);
             }
-            else if (!Is(property.Key, "Value"))
+            else
             {
                 problems.Add(new FlagProblem(path + ":" + property.Key, "is not a parameter of Microsoft.Percentage (use Value)", property.Value.Origin));
             }
         }
 
-        // Without a Value, that library's settings bind to 0: nobody.
-        return problems.Count > before ? null : new FeatureManagementTargetingSpec(flag, new string[0], new GroupRolloutSpec[0], value ?? 0, new string[0], new string[0], origin);
+        return problems.Count > before ? null : new FeatureManagementTargetingSpec(flag, new string[0], new GroupRolloutSpec[0], value, new string[0], new string[0], origin);
     }
 
-    private static FeatureManagementTargetingSpec? Targeting(string path, string flag, FlagNode? parameters, FlagOrigin? origin, ICollection<FlagProblem> problems)
+    private static FeatureManagementTargetingSpec? TargetingFilter(string path, string flag, FlagNode? parameters, FlagOrigin? origin, ICollection<FlagProblem> problems)
     {
         var before = problems.Count;
         FlagNode? audience = null;

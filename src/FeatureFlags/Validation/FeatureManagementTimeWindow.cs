@@ -65,6 +65,8 @@ internal static class FeatureManagementTimeWindow
         return problems.Count == before ? new ScheduleSpec(start, end, recurring, parameters?.Origin ?? origin) : null;
     }
 
+    private static readonly string[] RangeTypes = { "NoEnd", "EndDate", "Numbered" };
+
     private static RecurrenceSpec? Recurrence(string path, FlagNode node, DateTimeOffset start, DateTimeOffset end, ICollection<FlagProblem> problems)
     {
         var before = problems.Count;
@@ -85,32 +87,23 @@ internal static class FeatureManagementTimeWindow
                     var propertyPath = partPath + ":" + property.Key;
                     if (Is(property.Key, "Type"))
                     {
-                        weekly = Is(property.Value.Value, "Weekly");
-                        if (!weekly && !Is(property.Value.Value, "Daily"))
-                        {
-                            problems.Add(new FlagProblem(propertyPath, FlagRules.Quote(property.Value.Value ?? string.Empty) + " is not a pattern (use Daily or Weekly)", property.Value.Origin));
-                        }
+                        weekly = ScheduleRules.Choice(propertyPath, property.Value, ScheduleRules.Patterns, "pattern", problems) == ScheduleRules.Weekly;
                     }
                     else if (Is(property.Key, "Interval"))
                     {
-                        if (!int.TryParse(property.Value.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out interval) || interval < 1)
-                        {
-                            problems.Add(new FlagProblem(propertyPath, "must be a whole number of 1 or more", property.Value.Origin));
-                        }
+                        interval = ScheduleRules.PositiveInteger(propertyPath, property.Value, problems) ?? 1;
                     }
                     else if (Is(property.Key, "DaysOfWeek"))
                     {
-                        foreach (var day in FlagRules.ParseStringList(propertyPath, property.Value, problems))
+                        // An empty list is how configuration stores []: no days.
+                        if (property.Value.HasChildren || !string.IsNullOrEmpty(property.Value.Value))
                         {
-                            if (Day(propertyPath, day, property.Value.Origin, problems) is { } parsed)
-                            {
-                                days.Add(parsed);
-                            }
+                            days.AddRange(ScheduleRules.ParseDays(propertyPath, property.Value, problems) ?? new DayOfWeek[0]);
                         }
                     }
                     else if (Is(property.Key, "FirstDayOfWeek"))
                     {
-                        firstDay = Day(propertyPath, property.Value.Value ?? string.Empty, property.Value.Origin, problems) ?? firstDay;
+                        firstDay = ScheduleRules.ParseDay(propertyPath, property.Value, problems) ?? firstDay;
                     }
                     else
                     {
@@ -125,11 +118,7 @@ internal static class FeatureManagementTimeWindow
                     var propertyPath = partPath + ":" + property.Key;
                     if (Is(property.Key, "Type"))
                     {
-                        rangeType = property.Value.Value ?? string.Empty;
-                        if (!Is(rangeType, "NoEnd") && !Is(rangeType, "EndDate") && !Is(rangeType, "Numbered"))
-                        {
-                            problems.Add(new FlagProblem(propertyPath, FlagRules.Quote(rangeType) + " is not a range (use NoEnd, EndDate or Numbered)", property.Value.Origin));
-                        }
+                        rangeType = ScheduleRules.Choice(propertyPath, property.Value, RangeTypes, "range", problems) ?? rangeType;
                     }
                     else if (Is(property.Key, "EndDate"))
                     {
@@ -137,14 +126,7 @@ internal static class FeatureManagementTimeWindow
                     }
                     else if (Is(property.Key, "NumberOfOccurrences"))
                     {
-                        if (int.TryParse(property.Value.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count >= 1)
-                        {
-                            occurrences = count;
-                        }
-                        else
-                        {
-                            problems.Add(new FlagProblem(propertyPath, "must be a whole number of 1 or more", property.Value.Origin));
-                        }
+                        occurrences = ScheduleRules.PositiveInteger(propertyPath, property.Value, problems);
                     }
                     else
                     {
@@ -187,11 +169,10 @@ internal static class FeatureManagementTimeWindow
             return null;
         }
 
-        var sortedDays = weekly ? days.Distinct().OrderBy(d => ScheduleRules.DaysAfter(firstDay, d)).ToArray() : new DayOfWeek[0];
         return new RecurrenceSpec(
             weekly,
             interval,
-            sortedDays,
+            ScheduleRules.SortDays(weekly ? days : null, firstDay),
             firstDay,
             ScheduleRules.FixedZone(start.Offset),
             null,
@@ -214,20 +195,6 @@ internal static class FeatureManagementTimeWindow
         }
 
         problems.Add(new FlagProblem(path, FlagRules.Quote(node.Value!) + " is not a date and time (use ISO 8601, such as 2026-12-24T00:00:00+01:00, or RFC 1123)", node.Origin));
-        return null;
-    }
-
-    private static DayOfWeek? Day(string path, string text, FlagOrigin? origin, ICollection<FlagProblem> problems)
-    {
-        for (var day = DayOfWeek.Sunday; day <= DayOfWeek.Saturday; day++)
-        {
-            if (Is(text.Trim(), day.ToString()))
-            {
-                return day;
-            }
-        }
-
-        problems.Add(new FlagProblem(path, FlagRules.Quote(text) + " is not a day of the week (use Monday … Sunday)", origin));
         return null;
     }
 

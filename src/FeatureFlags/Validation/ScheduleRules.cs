@@ -23,8 +23,8 @@ internal static class ScheduleRules
     private const string TimestampExample = "an ISO 8601 date and time with an offset or Z, such as 2026-12-01T09:00:00+01:00";
     private static readonly string[] ScheduleProperties = { FromProperty, UntilProperty, RecurrenceProperty };
     private static readonly string[] RecurrenceProperties = { PatternProperty, IntervalProperty, DaysProperty, FirstDayOfWeekProperty, TimeZoneProperty, UntilProperty, OccurrencesProperty };
-    private static readonly string[] Patterns = { Daily, Weekly };
-    private static readonly string[] DayNames = Enum.GetNames(typeof(DayOfWeek));
+    internal static readonly string[] Patterns = { Daily, Weekly };
+    internal static readonly string[] DayNames = Enum.GetNames(typeof(DayOfWeek));
 
     /// <summary>
     /// Validates <paramref name="node"/>, the <c>Schedule</c> at <paramref name="path"/>. Every problem is added to
@@ -161,8 +161,7 @@ internal static class ScheduleRules
                     days = ParseDays(propertyPath, child, problems);
                     break;
                 case FirstDayOfWeekProperty:
-                    var day = Choice(propertyPath, child, DayNames, "day", problems);
-                    firstDay = day == null ? firstDay : (DayOfWeek)Array.IndexOf(DayNames, day);
+                    firstDay = ParseDay(propertyPath, child, problems) ?? firstDay;
                     break;
                 case TimeZoneProperty:
                     if (AudienceRules.Scalar(propertyPath, child, "a time zone id, such as Europe/Amsterdam", problems))
@@ -252,9 +251,12 @@ internal static class ScheduleRules
             return null;
         }
 
-        var sortedDays = days == null ? new DayOfWeek[0] : days.Distinct().OrderBy(d => DaysAfter(firstDay, d)).ToArray();
-        return new RecurrenceSpec(weekly, interval, sortedDays, firstDay, zone, zoneId, untilDate, untilInstant, occurrences);
+        return new RecurrenceSpec(weekly, interval, SortDays(days, firstDay), firstDay, zone, zoneId, untilDate, untilInstant, occurrences);
     }
+
+    /// <summary>The days once each, in the order a week starting on <paramref name="firstDay"/> meets them; none for null.</summary>
+    internal static DayOfWeek[] SortDays(IEnumerable<DayOfWeek>? days, DayOfWeek firstDay) =>
+        days == null ? new DayOfWeek[0] : days.Distinct().OrderBy(d => DaysAfter(firstDay, d)).ToArray();
 
     /// <summary>How many days <paramref name="day"/> comes after <paramref name="first"/> in a week, 0 to 6.</summary>
     public static int DaysAfter(DayOfWeek first, DayOfWeek day) => ((int)day - (int)first + 7) % 7;
@@ -294,7 +296,8 @@ internal static class ScheduleRules
         return null;
     }
 
-    private static string? Choice(string path, FlagNode node, string[] choices, string what, ICollection<FlagProblem> problems)
+    /// <summary>One of <paramref name="choices"/>, ignoring case, as written there; null, with a problem added, otherwise.</summary>
+    internal static string? Choice(string path, FlagNode node, string[] choices, string what, ICollection<FlagProblem> problems)
     {
         if (!AudienceRules.Scalar(path, node, "one of " + string.Join(", ", choices), problems))
         {
@@ -310,7 +313,8 @@ internal static class ScheduleRules
         return canonical;
     }
 
-    private static int? PositiveInteger(string path, FlagNode node, ICollection<FlagProblem> problems)
+    /// <summary>A whole number of at least 1; null, with a problem added, otherwise.</summary>
+    internal static int? PositiveInteger(string path, FlagNode node, ICollection<FlagProblem> problems)
     {
         int value;
         if (!AudienceRules.Scalar(path, node, "a whole number of at least 1", problems))
@@ -327,7 +331,8 @@ internal static class ScheduleRules
         return value;
     }
 
-    private static DayOfWeek[]? ParseDays(string path, FlagNode node, ICollection<FlagProblem> problems)
+    /// <summary>A non-empty list of day names; null, with a problem added, otherwise.</summary>
+    internal static DayOfWeek[]? ParseDays(string path, FlagNode node, ICollection<FlagProblem> problems)
     {
         if (!AudienceRules.IsNonEmptyList(path, node, "a list of days, such as [\"Monday\", \"Friday\"]", problems))
         {
@@ -337,13 +342,17 @@ internal static class ScheduleRules
         var days = new List<DayOfWeek>();
         foreach (var item in node.Children)
         {
-            var day = Choice(path + ":" + item.Key, item.Value, DayNames, "day", problems);
+            var day = ParseDay(path + ":" + item.Key, item.Value, problems);
             if (day != null)
             {
-                days.Add((DayOfWeek)Array.IndexOf(DayNames, day));
+                days.Add(day.Value);
             }
         }
 
         return days.ToArray();
     }
+
+    /// <summary>A day's name, ignoring case; null, with a problem added, otherwise.</summary>
+    internal static DayOfWeek? ParseDay(string path, FlagNode node, ICollection<FlagProblem> problems) =>
+        Choice(path, node, DayNames, "day", problems) is { } day ? (DayOfWeek)Array.IndexOf(DayNames, day) : null;
 }
