@@ -1,4 +1,3 @@
-using System.Text;
 using FeatureFlags.Targeting;
 using FeatureFlags.Validation;
 
@@ -19,8 +18,8 @@ internal sealed class CompiledFeatureManagementAllocation
     private readonly (double From, double To, int Variant)[] _percentiles;
     private readonly bool?[] _overrides;
 
-    // "\n" + the seed, in UTF-8: the bucket's id is the user id followed by it.
-    private readonly byte[] _seedSuffix;
+    // The seeded buckets of the users met recently: hashing with SHA-256 is most of a read's cost.
+    private readonly FeatureManagementBucketCache? _buckets;
 
     public CompiledFeatureManagementAllocation(FeatureManagementAllocationSpec spec, string[] variants)
     {
@@ -31,7 +30,7 @@ internal sealed class CompiledFeatureManagementAllocation
         _groups = spec.Groups.Select(g => (new HashSet<string>(g.Value, StringComparer.Ordinal), IndexOf(g.Key))).ToArray();
         _percentiles = spec.Percentiles.Select(p => (p.From, p.To, IndexOf(p.Variant))).ToArray();
         _overrides = spec.StatusOverrides;
-        _seedSuffix = Encoding.UTF8.GetBytes("\n" + spec.Seed);
+        _buckets = _percentiles.Length > 0 ? new FeatureManagementBucketCache(spec.Seed) : null;
         OverridesStatus = Array.Exists(_overrides, o => o is not null);
     }
 
@@ -67,9 +66,9 @@ internal sealed class CompiledFeatureManagementAllocation
             }
         }
 
-        if (_percentiles.Length > 0)
+        if (_buckets is not null)
         {
-            var bucket = FeatureManagementBucket.PercentageOf(context.KeyUtf8, _seedSuffix, []);
+            var bucket = _buckets.PercentageOf(context, null);
             foreach (var (from, to, variant) in _percentiles)
             {
                 if (FeatureManagementBucket.IsInRange(bucket, from, to))

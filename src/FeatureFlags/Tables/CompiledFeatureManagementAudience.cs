@@ -1,4 +1,3 @@
-using System.Text;
 using FeatureFlags.Targeting;
 using FeatureFlags.Validation;
 
@@ -18,8 +17,8 @@ internal sealed class CompiledFeatureManagementAudience
     private readonly GroupRolloutSpec[] _groups;
     private readonly double _defaultRollout;
 
-    // "\n" + the flag's name, in UTF-8: every context id ends with it (a group's adds "\n" + the group).
-    private readonly byte[] _flagSuffix;
+    // The buckets of the users met recently: hashing with SHA-256 is most of a read's cost.
+    private readonly FeatureManagementBucketCache _buckets;
 
     public CompiledFeatureManagementAudience(FeatureManagementTargetingSpec spec)
     {
@@ -28,7 +27,7 @@ internal sealed class CompiledFeatureManagementAudience
         _excludedGroups = new HashSet<string>(spec.ExcludedGroups, StringComparer.Ordinal);
         _groups = spec.Groups;
         _defaultRollout = spec.DefaultRollout;
-        _flagSuffix = Encoding.UTF8.GetBytes("\n" + spec.Flag);
+        _buckets = new FeatureManagementBucketCache(spec.Flag);
     }
 
     public bool Evaluate(EvaluationContext context, out EvaluationReason reason)
@@ -54,7 +53,7 @@ internal sealed class CompiledFeatureManagementAudience
             {
                 if (string.Equals(listed.Name, group, StringComparison.Ordinal))
                 {
-                    if (FeatureManagementBucket.IsIn(listed.Rollout, context.KeyUtf8, _flagSuffix, group))
+                    if (_buckets.IsIn(listed.Rollout, context, group))
                     {
                         reason = EvaluationReason.TargetedGroup;
                         return true;
@@ -66,7 +65,7 @@ internal sealed class CompiledFeatureManagementAudience
         }
 
         reason = EvaluationReason.Rollout;
-        return FeatureManagementBucket.IsIn(_defaultRollout, context.KeyUtf8, _flagSuffix, null);
+        return _buckets.IsIn(_defaultRollout, context, null);
     }
 
     /// <summary>Whether <paramref name="set"/> holds one of <paramref name="names"/>; a loop, so that a read allocates no delegate.</summary>

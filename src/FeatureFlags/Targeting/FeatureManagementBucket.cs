@@ -17,70 +17,40 @@ internal static class FeatureManagementBucket
 {
     private const int StackLimit = 512;
 
-    /// <summary>Whether the id of <paramref name="user"/>, the flag and <paramref name="group"/> falls in the first <paramref name="percentage"/> percent.</summary>
-    /// <param name="percentage">0 to 100; 100 admits every id, as that library's edge case does.</param>
-    /// <param name="user">The user id's UTF-8 bytes (empty for an anonymous context).</param>
-    /// <param name="flagSuffix">A line feed and the flag's name, in UTF-8.</param>
-    /// <param name="group">A group's name, appended after a line feed; null for the default rollout.</param>
-    public static bool IsIn(double percentage, ReadOnlySpan<byte> user, ReadOnlySpan<byte> flagSuffix, string? group)
-    {
-        if (percentage >= 100)
-        {
-            return true;
-        }
-
-        if (group is null)
-        {
-            return IsInRange(PercentageOf(user, flagSuffix, []), 0, percentage);
-        }
-
-        var length = 1 + Encoding.UTF8.GetByteCount(group);
-        byte[]? rented = null;
-        var groupSuffix = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
-        try
-        {
-            groupSuffix[0] = (byte)'\n';
-            Encoding.UTF8.GetBytes(group, groupSuffix[1..]);
-            return IsInRange(PercentageOf(user, flagSuffix, groupSuffix[..length]), 0, percentage);
-        }
-        finally
-        {
-            Return(rented);
-        }
-    }
-
     /// <summary>That library's range rule: <paramref name="from"/> inclusive, <paramref name="to"/> exclusive, except that a range ending at 100 includes 100.</summary>
     public static bool IsInRange(double bucket, double from, double to) => bucket >= from && (bucket < to || to >= 100);
 
-    /// <summary>The percentage, 0 to 100, of the id made of <paramref name="user"/>, <paramref name="suffix"/> and <paramref name="more"/>.</summary>
-    /// <param name="user">The user id's UTF-8 bytes.</param>
+    /// <summary>The percentage, 0 to 100, of the id made of <paramref name="user"/>, <paramref name="suffix"/> and, when given, a line feed and <paramref name="group"/>.</summary>
+    /// <param name="user">The user id's UTF-8 bytes (empty for an anonymous context).</param>
     /// <param name="suffix">A line feed and the flag's name or the seed, in UTF-8.</param>
-    /// <param name="more">What follows, such as a line feed and a group's name; empty for nothing.</param>
-    public static double PercentageOf(ReadOnlySpan<byte> user, ReadOnlySpan<byte> suffix, ReadOnlySpan<byte> more)
+    /// <param name="group">A group's name; null for none.</param>
+    public static double PercentageOf(ReadOnlySpan<byte> user, ReadOnlySpan<byte> suffix, string? group)
     {
-        var length = user.Length + suffix.Length + more.Length;
+        var groupLength = group is null ? 0 : 1 + Encoding.UTF8.GetByteCount(group);
+        var length = user.Length + suffix.Length + groupLength;
         byte[]? rented = null;
         var id = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
         try
         {
             user.CopyTo(id);
             suffix.CopyTo(id[user.Length..]);
-            more.CopyTo(id[(user.Length + suffix.Length)..]);
+            if (group is not null)
+            {
+                var at = user.Length + suffix.Length;
+                id[at] = (byte)'\n';
+                Encoding.UTF8.GetBytes(group, id[(at + 1)..]);
+            }
+
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
             SHA256.HashData(id[..length], hash);
             return BinaryPrimitives.ReadUInt32LittleEndian(hash) / (double)uint.MaxValue * 100;
         }
         finally
         {
-            Return(rented);
-        }
-    }
-
-    private static void Return(byte[]? rented)
-    {
-        if (rented is not null)
-        {
-            ArrayPool<byte>.Shared.Return(rented);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 }
