@@ -17,8 +17,21 @@ internal sealed class BothLibraries : IDisposable
     private readonly ServiceProvider _services;
 
     public BothLibraries(string json, DateTimeOffset? now = null)
+        : this([json], now)
     {
-        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
+    }
+
+    /// <param name="layers">JSON files in the order they are added, as appsettings.json then appsettings.{Environment}.json: later ones override.</param>
+    /// <param name="now">The instant both clocks show.</param>
+    public BothLibraries(IReadOnlyList<string> layers, DateTimeOffset? now = null)
+    {
+        var builder = new ConfigurationBuilder();
+        foreach (var json in layers)
+        {
+            builder.AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+        }
+
+        var configuration = builder.Build();
         Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
         services.AddLogging();

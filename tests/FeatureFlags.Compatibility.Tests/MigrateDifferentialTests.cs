@@ -58,30 +58,35 @@ public sealed class MigrateDifferentialTests : IDisposable
         migrated.ShouldContain("// Comments and formatting survive the migration.");
         migrated.ShouldContain("\"FeatureFlags\": {");
 
-        using var theirs = new BothLibraries(Original, First.AddTicks(-1));
-        using var ours = new BothLibraries(migrated, First.AddTicks(-1));
-        var disagreements = new List<string>();
-        for (var halfHour = 0; halfHour < 5 * 7 * 48; halfHour++)
-        {
-            foreach (var instant in new[] { First.AddMinutes(30 * halfHour).AddTicks(-1), First.AddMinutes(30 * halfHour), First.AddMinutes(30 * halfHour).AddTicks(1) })
-            {
-                // Both clocks only move forward, as real ones do.
-                theirs.Clock.SetUtcNow(instant);
-                ours.Clock.SetUtcNow(instant);
-                var user = halfHour % 7 == 0 ? "User-8" : $"user-{halfHour % 101}";
-                string[] groups = halfHour % 3 == 0 ? ["beta"] : [];
-                foreach (var flag in new[] { "Off", "On", "AlwaysOn", "Holiday", "Standup", "Beta", "WindowedBeta" })
-                {
-                    var (original, _) = await theirs.AskAsync(flag, user, groups);
-                    var (_, converted) = await ours.AskAsync(flag, user, groups);
-                    if (original != converted)
-                    {
-                        disagreements.Add($"{flag} at {instant:O} for {user}: before {original}, after {converted}");
-                    }
-                }
-            }
-        }
+        var disagreements = await DisagreementsAsync([Original], [migrated]);
+        disagreements.ShouldBeEmpty($"{disagreements.Count} disagree, first: {string.Join("; ", disagreements.Take(5))}");
+    }
 
+    [Fact]
+    public async Task Migrate_EnvironmentFileOverBaseline_MovesOnlyWhatBothLibrariesLayerAlike()
+    {
+        // Production says false over Beta's filters (which Microsoft.FeatureManagement keeps), gives AlwaysOn another
+        // filter (merged key by key there), and true over Off and Holiday (the same in both libraries).
+        const string production = """
+            { "FeatureManagement": {
+                "Beta": false,
+                "Off": true,
+                "Holiday": true,
+                "AlwaysOn": { "EnabledFor": [ { "Name": "Microsoft.TimeWindow", "Parameters": { "Start": "2026-12-20T00:00:00+02:00" } } ] }
+            } }
+            """;
+        await File.WriteAllTextAsync(Path.Combine(_project, "appsettings.json"), Original);
+        await File.WriteAllTextAsync(Path.Combine(_project, "appsettings.Production.json"), production);
+
+        var (exitCode, output) = await RunToolAsync("migrate", "--project", _project);
+
+        exitCode.ShouldBe(0, output);
+        output.ShouldContain("appsettings.Production.json  Beta: its value here does not turn off the filters appsettings.json gives it");
+        output.ShouldContain("appsettings.Production.json  AlwaysOn: appsettings.json defines it too, and Microsoft.FeatureManagement merges the two key by key");
+        output.ShouldContain("appsettings.Production.json  Off: true");
+        output.ShouldContain("appsettings.Production.json  Holiday: true");
+        var migrated = new[] { await File.ReadAllTextAsync(Path.Combine(_project, "appsettings.json")), await File.ReadAllTextAsync(Path.Combine(_project, "appsettings.Production.json")) };
+        var disagreements = await DisagreementsAsync([Original, production], migrated);
         disagreements.ShouldBeEmpty($"{disagreements.Count} disagree, first: {string.Join("; ", disagreements.Take(5))}");
     }
 
@@ -103,17 +108,51 @@ public sealed class MigrateDifferentialTests : IDisposable
     {
         await File.WriteAllTextAsync(Path.Combine(_project, "appsettings.json"), Original);
         var production = Path.Combine(_project, "appsettings.Production.json");
-        await File.WriteAllTextAsync(production, """{ "FeatureManagement": { "Lunch": false, "Off": true } }""");
+        await File.WriteAllTextAsync(production, """{ "FeatureManagement": { "Lunch": true, "Off": true } }""");
 
         var (_, output) = await RunToolAsync("migrate", "--project", _project);
 
         output.ShouldContain("appsettings.Production.json  Lunch: another file's definition of it does not convert");
         var migrated = await File.ReadAllTextAsync(production);
-        migrated.ShouldContain("\"Lunch\": false");
+        migrated.ShouldContain("\"Lunch\": true");
         migrated.ShouldContain("\"FeatureFlags\"");
     }
 
     public void Dispose() => Directory.Delete(_project, recursive: true);
+
+    /// <summary>
+    /// Microsoft.FeatureManagement on the <paramref name="original"/> files against this library on the
+    /// <paramref name="migrated"/> ones (each list layered in order), for every flag, every half hour over five weeks
+    /// (and a tick either side), for users in and out of groups.
+    /// </summary>
+    private static async Task<List<string>> DisagreementsAsync(IReadOnlyList<string> original, IReadOnlyList<string> migrated)
+    {
+        using var theirs = new BothLibraries(original, First.AddTicks(-1));
+        using var ours = new BothLibraries(migrated, First.AddTicks(-1));
+        var disagreements = new List<string>();
+        for (var halfHour = 0; halfHour < 5 * 7 * 48; halfHour++)
+        {
+            foreach (var instant in new[] { First.AddMinutes(30 * halfHour).AddTicks(-1), First.AddMinutes(30 * halfHour), First.AddMinutes(30 * halfHour).AddTicks(1) })
+            {
+                // Both clocks only move forward, as real ones do.
+                theirs.Clock.SetUtcNow(instant);
+                ours.Clock.SetUtcNow(instant);
+                var user = halfHour % 7 == 0 ? "User-8" : $"user-{halfHour % 101}";
+                string[] groups = halfHour % 3 == 0 ? ["beta"] : [];
+                foreach (var flag in new[] { "Off", "On", "AlwaysOn", "Holiday", "Standup", "Beta", "WindowedBeta" })
+                {
+                    var (before, _) = await theirs.AskAsync(flag, user, groups);
+                    var (_, after) = await ours.AskAsync(flag, user, groups);
+                    if (before != after)
+                    {
+                        disagreements.Add($"{flag} at {instant:O} for {user}: before {before}, after {after}");
+                    }
+                }
+            }
+        }
+
+        return disagreements;
+    }
 
     private static async Task<(int ExitCode, string Output)> RunToolAsync(params string[] arguments)
     {

@@ -10,7 +10,8 @@ namespace FeatureFlags.Benchmarks.Scenarios;
 /// Scenario 13: flags read from Microsoft.FeatureManagement's schemas (<c>AddMicrosoftFeatureManagementFlags()</c>), on
 /// the same configuration both libraries read: a plain flag, a targeting flag (users, groups with rollouts, a default
 /// rollout), a time window, and a variant allocated by percentile; beside Microsoft.FeatureManagement 4.7.0 reading them
-/// itself, and beside this library's own schema for the same rollout.
+/// itself, and beside this library's own schema for the same rollout. Bucketed flags are read twice over: for the same
+/// user again (its bucket remembered, as for a returning user) and for a different user at every read (always hashed).
 /// </summary>
 [MemoryDiagnoser]
 public class S13MigrationBenchmarks
@@ -19,12 +20,19 @@ public class S13MigrationBenchmarks
     private static readonly FlagKey Targeted = new("MsTargeted");
     private static readonly FlagKey Window = new("MsWindow");
     private static readonly FlagKey Native = new("NativeRollout");
+    private const int NewUserCount = 1 << 16;
+
     private static readonly TargetingContext Targeting = new() { UserId = "user-48213", Groups = ["customers"] };
 
     private ServiceProvider _services = null!;
     private IFeatureManager _featureManager = null!;
     private IVariantFeatureManager _variants = null!;
     private IFlagSnapshot _snapshot = null!;
+
+    // More users than any flag's bucket cache holds, each with its own snapshot, read in turn: every read hashes.
+    private IFlagSnapshot[] _newUsers = null!;
+    private TargetingContext[] _newTargeting = null!;
+    private int _next;
 
     [GlobalSetup]
     public void Setup()
@@ -60,7 +68,10 @@ public class S13MigrationBenchmarks
         _services = services.BuildServiceProvider();
         _featureManager = _services.GetRequiredService<IFeatureManager>();
         _variants = _services.GetRequiredService<IVariantFeatureManager>();
-        _snapshot = _services.GetRequiredService<IFlagSnapshotFactory>().CreateSnapshot(new EvaluationContext(Targeting.UserId, Targeting.Groups));
+        var factory = _services.GetRequiredService<IFlagSnapshotFactory>();
+        _snapshot = factory.CreateSnapshot(new EvaluationContext(Targeting.UserId, Targeting.Groups));
+        _newTargeting = Enumerable.Range(0, NewUserCount).Select(i => new TargetingContext { UserId = "user-" + i, Groups = ["customers"] }).ToArray();
+        _newUsers = _newTargeting.Select(t => factory.CreateSnapshot(new EvaluationContext(t.UserId, t.Groups))).ToArray();
 
         if (FeatureManagementTargeted() != SnapshotTargeted() || FeatureManagementVariant() != SnapshotVariant() || !SnapshotWindow() || !FeatureManagementWindow())
         {
@@ -83,6 +94,12 @@ public class S13MigrationBenchmarks
     [Benchmark(Description = "FeatureFlags snapshot, the same targeting flag (its SHA-256 buckets)")]
     public bool SnapshotTargeted() => _snapshot.IsEnabled(Targeted);
 
+    [Benchmark(Description = "MSFM targeting, a different user every read")]
+    public bool FeatureManagementTargetedNewUser() => _featureManager.IsEnabledAsync("MsTargeted", _newTargeting[_next++ & (NewUserCount - 1)]).GetAwaiter().GetResult();
+
+    [Benchmark(Description = "FeatureFlags snapshot, the same targeting flag, a different user every read (hashed)")]
+    public bool SnapshotTargetedNewUser() => _newUsers[_next++ & (NewUserCount - 1)].IsEnabled(Targeted);
+
     [Benchmark(Description = "FeatureFlags snapshot, a 50 % rollout of its own schema (its own hash)")]
     public bool SnapshotNativeRollout() => _snapshot.IsEnabled(Native);
 
@@ -97,4 +114,7 @@ public class S13MigrationBenchmarks
 
     [Benchmark(Description = "FeatureFlags snapshot GetVariant, the same allocation")]
     public string? SnapshotVariant() => _snapshot.GetVariant("MsVariant");
+
+    [Benchmark(Description = "FeatureFlags snapshot GetVariant, the same allocation, a different user every read (hashed)")]
+    public string? SnapshotVariantNewUser() => _newUsers[_next++ & (NewUserCount - 1)].GetVariant("MsVariant");
 }

@@ -10,8 +10,9 @@ namespace FeatureFlags.Tool.Commands;
 /// <c>featureflags migrate</c>: moves the flags of Microsoft.FeatureManagement's <c>FeatureManagement</c> section into
 /// this library's <c>FeatureFlags</c> section, in every <c>appsettings*.json</c> of a project, wherever the converted flag
 /// answers exactly as the original (<see cref="FeatureManagementConverter"/>), and lists the rest with the reason. A flag
-/// moves only if it converts in every file that defines it: half in each section would be a start-up error. Text edits:
-/// the files keep their formatting and comments.
+/// moves only if it converts in every file that defines it: half in each section would be a start-up error. Nor does it
+/// move where an environment's file layers over <c>appsettings.json</c> in a way the two libraries read differently
+/// (<see cref="LayeringProblem"/>). Text edits: the files keep their formatting and comments.
 /// </summary>
 internal static class MigrateCommand
 {
@@ -26,6 +27,7 @@ internal static class MigrateCommand
         // Pass 1: what each file's flags convert to.
         var texts = new Dictionary<string, string>();
         var conversions = new List<(string File, string Flag, string? Json, string? NotConverted)>();
+        var definitions = new Dictionary<(string File, string Flag), JsonNode>();
         var otherSchema = new List<string>();
         foreach (var file in files)
         {
@@ -49,12 +51,26 @@ internal static class MigrateCommand
                     {
                         var (json, why) = FeatureManagementConverter.Convert(flag.Name, flag.Value);
                         conversions.Add((file, flag.Name, json, why));
+                        definitions[(file, flag.Name.ToUpperInvariant())] = flag.Value;
                     }
                 }
                 else if (FeatureManagementRules.Is(property.Name, "feature_management"))
                 {
                     otherSchema.Add(Path.GetFileName(file));
                 }
+            }
+        }
+
+        // An environment's file over appsettings.json: where the two libraries layer it differently, it cannot move.
+        var baseline = files.FirstOrDefault(f => string.Equals(Path.GetFileName(f), "appsettings.json", StringComparison.OrdinalIgnoreCase));
+        for (var i = 0; i < conversions.Count; i++)
+        {
+            var (file, flag, json, _) = conversions[i];
+            if (json is not null && baseline is not null && file != baseline &&
+                definitions.TryGetValue((baseline, flag.ToUpperInvariant()), out var earlier) &&
+                LayeringProblem(definitions[(file, flag.ToUpperInvariant())], earlier) is { } problem)
+            {
+                conversions[i] = (file, flag, null, problem);
             }
         }
 
@@ -84,6 +100,27 @@ internal static class MigrateCommand
 
         Report(output, conversions, blocked, otherSchema, dryRun);
         return 0;
+    }
+
+    /// <summary>
+    /// Why a flag that converts in an environment's file must stay, given its definition in <c>appsettings.json</c>:
+    /// configuration layers the first over the second, and Microsoft.FeatureManagement reads the two merged key by key
+    /// (a <c>true</c> wins; any other value leaves the filters of either file to decide), where this library lets a later
+    /// value replace the whole flag and a later object replace the properties it names. They agree when the later file
+    /// says <c>true</c>, or when both say a plain value; null then.
+    /// </summary>
+    private static string? LayeringProblem(JsonNode environment, JsonNode baseline)
+    {
+        static bool IsPlain(JsonNode node) => node.Kind is not (JsonKind.Object or JsonKind.Array);
+        var isTrue = environment.Kind == JsonKind.True || (environment.Kind == JsonKind.String && bool.TryParse(environment.Text, out var on) && on);
+        if (IsPlain(environment) && (isTrue || IsPlain(baseline)))
+        {
+            return null;
+        }
+
+        return IsPlain(environment)
+            ? "its value here does not turn off the filters appsettings.json gives it: Microsoft.FeatureManagement merges the two files key by key and keeps them (converted, the value would win); say the same in both files, then migrate"
+            : "appsettings.json defines it too, and Microsoft.FeatureManagement merges the two key by key, which this library's precedence (a later object replaces the properties it names) does not reproduce; define it in one of them, then migrate";
     }
 
     private static void Report(TextWriter output, List<(string File, string Flag, string? Json, string? NotConverted)> conversions, HashSet<string> blocked, List<string> otherSchema, bool dryRun)

@@ -7,7 +7,9 @@ namespace FeatureFlags.Configuration;
 /// Reads the flags section source by source and merges it with the documented precedence:
 /// a plain value in a later source replaces the whole flag; an object in a later source replaces the
 /// properties it names (a plain value before it counts as <c>Enabled</c>); a list or variant set is
-/// replaced whole, never merged item by item.
+/// replaced whole, never merged item by item. Microsoft.FeatureManagement's sections merge instead as configuration
+/// itself merges them (key by key, at every depth), because that library reads the merged section and a migrated flag
+/// must answer as it did.
 /// </summary>
 internal static class LayeredFlagReader
 {
@@ -18,7 +20,11 @@ internal static class LayeredFlagReader
     /// Whether the section is a list whose items are the flags (the Microsoft Feature Management schema's
     /// <c>feature_flags</c>), keyed <c>0</c>, <c>1</c>, … until validation reads their names; otherwise its keys are the names.
     /// </param>
-    public static List<MergedFlag> Read(IConfiguration configuration, string section, ICollection<FlagProblem> problems, bool listOfFlags = false)
+    /// <param name="mergeKeyByKey">
+    /// Whether sources merge key by key at every depth, as configuration merges them: a later value replaces an earlier
+    /// value of the same key only, and a node may then hold a value and properties both (from different sources).
+    /// </param>
+    public static List<MergedFlag> Read(IConfiguration configuration, string section, ICollection<FlagProblem> problems, bool listOfFlags = false, bool mergeKeyByKey = false)
     {
         // Usually one source holds the flags. Its flags are distinct already, so they are merged
         // through a dictionary only once a second source has flags too: with thousands of flags, the
@@ -27,7 +33,7 @@ internal static class LayeredFlagReader
         Dictionary<string, FlagAccumulator>? flags = null;
         foreach (var layer in ConfigurationLayer.Of(configuration, section))
         {
-            var read = ReadLayer(layer, section, problems, listOfFlags);
+            var read = ReadLayer(layer, section, problems, listOfFlags, mergeKeyByKey);
             if (read.Count == 0)
             {
                 continue;
@@ -42,10 +48,10 @@ internal static class LayeredFlagReader
             if (flags is null)
             {
                 flags = new Dictionary<string, FlagAccumulator>(first.Count + read.Count, StringComparer.OrdinalIgnoreCase);
-                Accumulate(flags, first);
+                Accumulate(flags, first, mergeKeyByKey);
             }
 
-            Accumulate(flags, read);
+            Accumulate(flags, read, mergeKeyByKey);
         }
 
         if (flags is not null)
@@ -56,14 +62,14 @@ internal static class LayeredFlagReader
         var merged = new List<MergedFlag>(first?.Count ?? 0);
         foreach (var (name, node) in first ?? [])
         {
-            if (!node.HasChildren || node.Value is not null)
+            if (!node.HasChildren || node.Value is not null || mergeKeyByKey)
             {
-                // What an accumulator makes of one plain value, without the accumulator.
+                // What an accumulator makes of one plain value (or of any one node, merged key by key), without the accumulator.
                 merged.Add(new MergedFlag(name, node, [node.Origin!]));
                 continue;
             }
 
-            var flag = new FlagAccumulator(name);
+            var flag = new FlagAccumulator(name, mergeKeyByKey: false);
             flag.Apply(node);
             merged.Add(flag.ToMergedFlag());
         }
@@ -71,7 +77,7 @@ internal static class LayeredFlagReader
         return merged;
     }
 
-    private static List<KeyValuePair<string, FlagNode>> ReadLayer(ConfigurationLayer layer, string section, ICollection<FlagProblem> problems, bool listOfFlags)
+    private static List<KeyValuePair<string, FlagNode>> ReadLayer(ConfigurationLayer layer, string section, ICollection<FlagProblem> problems, bool listOfFlags, bool mergeKeyByKey)
     {
         var read = new List<KeyValuePair<string, FlagNode>>();
         if (layer.Tree(section) is { } tree)
@@ -108,8 +114,8 @@ internal static class LayeredFlagReader
             }
 
             var value = layer.Get(path);
-            var isPlainValue = value is not null && (layer.IsMergedView || (layer.ListsEverySegment && count == 1));
-            read.Add(new(name, isPlainValue ? new FlagNode(value, null, layer.SourceOf(path)) : ReadNode(layer, path, value, 1, null, section, problems)));
+            var isPlainValue = value is not null && ((layer.IsMergedView && !mergeKeyByKey) || (layer.ListsEverySegment && count == 1));
+            read.Add(new(name, isPlainValue ? new FlagNode(value, null, layer.SourceOf(path)) : ReadNode(layer, path, value, 1, null, section, problems, mergeKeyByKey)));
         }
 
         return read;
@@ -141,17 +147,38 @@ internal static class LayeredFlagReader
             layer.SourceOf(path)));
     }
 
-    private static void Accumulate(Dictionary<string, FlagAccumulator> flags, List<KeyValuePair<string, FlagNode>> read)
+    private static void Accumulate(Dictionary<string, FlagAccumulator> flags, List<KeyValuePair<string, FlagNode>> read, bool mergeKeyByKey)
     {
         foreach (var (name, node) in read)
         {
             if (!flags.TryGetValue(name, out var flag))
             {
-                flags[name] = flag = new FlagAccumulator(name);
+                flags[name] = flag = new FlagAccumulator(name, mergeKeyByKey);
             }
 
             flag.Apply(node);
         }
+    }
+
+    /// <summary>Configuration's own merge: <paramref name="later"/>'s value where it has one, and the union of the children, merged alike.</summary>
+    private static FlagNode MergeKeyByKey(FlagNode earlier, FlagNode later)
+    {
+        var children = new List<KeyValuePair<string, FlagNode>>(earlier.Children);
+        foreach (var child in later.Children)
+        {
+            var index = children.FindIndex(c => string.Equals(c.Key, child.Key, StringComparison.OrdinalIgnoreCase));
+            if (index >= 0)
+            {
+                children[index] = new(children[index].Key, MergeKeyByKey(children[index].Value, child.Value));
+            }
+            else
+            {
+                children.Add(child);
+            }
+        }
+
+        // The origin is the value's, so that a problem with the value names the file it came from.
+        return new FlagNode(later.Value ?? earlier.Value, children, later.Value is not null || earlier.Value is null ? later.Origin : earlier.Origin);
     }
 
     private static Dictionary<string, int> CountSegments(IEnumerable<string> segments)
@@ -170,9 +197,9 @@ internal static class LayeredFlagReader
     /// is <paramref name="value"/>, and what lies below it; <paramref name="property"/> is the path of the flag
     /// property the node sits under (null above it).
     /// </summary>
-    private static FlagNode ReadNode(ConfigurationLayer layer, string path, string? value, int depth, string? property, string section, ICollection<FlagProblem> problems)
+    private static FlagNode ReadNode(ConfigurationLayer layer, string path, string? value, int depth, string? property, string section, ICollection<FlagProblem> problems, bool mergeKeyByKey)
     {
-        if (layer.IsMergedView && value is not null)
+        if (layer.IsMergedView && value is not null && !mergeKeyByKey)
         {
             // Without the sources in view, a plain value beside properties most likely comes from a later file.
             return new FlagNode(value, null, layer.SourceOf(path));
@@ -195,16 +222,19 @@ internal static class LayeredFlagReader
             // A key listed once that has a value has nothing below it: asking the provider would scan all its keys.
             var node = childValue is not null && layer.ListsEverySegment && count == 1
                 ? new FlagNode(childValue, null, layer.SourceOf(childPath))
-                : ReadNode(layer, childPath, childValue, depth + 1, property ?? childPath, section, problems);
+                : ReadNode(layer, childPath, childValue, depth + 1, property ?? childPath, section, problems, mergeKeyByKey);
             children.Add(new(child, node));
         }
 
         return new FlagNode(value, children, layer.SourceOf(path));
     }
 
-    private sealed class FlagAccumulator(string name)
+    private sealed class FlagAccumulator(string name, bool mergeKeyByKey)
     {
         private FlagNode? _whole;
+
+        // Merged key by key: the flag's node in each source, earliest first.
+        private List<FlagValueSource>? _sources;
         private List<KeyValuePair<string, FlagNode>>? _properties;
         private FlagValueSource? _lastObjectSource;
 
@@ -213,6 +243,13 @@ internal static class LayeredFlagReader
 
         public void Apply(FlagNode node)
         {
+            if (mergeKeyByKey)
+            {
+                _whole = _whole is null ? node : MergeKeyByKey(_whole, node);
+                (_sources ??= []).Add(node.Origin!);
+                return;
+            }
+
             if (!node.HasChildren || node.Value is not null)
             {
                 // A plain value (or a node both plain and object, which validation reports) replaces everything.
@@ -252,6 +289,11 @@ internal static class LayeredFlagReader
 
         public MergedFlag ToMergedFlag()
         {
+            if (_sources is not null)
+            {
+                return new MergedFlag(name, _whole!, _sources.Distinct().ToArray());
+            }
+
             if (_properties is null)
             {
                 return new MergedFlag(name, _whole!, [_whole!.Origin!]);

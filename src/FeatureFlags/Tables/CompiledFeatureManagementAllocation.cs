@@ -13,8 +13,8 @@ internal sealed class CompiledFeatureManagementAllocation
 {
     private readonly int _whenEnabled;
     private readonly int _whenDisabled;
-    private readonly (HashSet<string> Users, int Variant)[] _users;
-    private readonly (HashSet<string> Groups, int Variant)[] _groups;
+    private readonly (NameSet Users, int Variant)[] _users;
+    private readonly (NameSet Groups, int Variant)[] _groups;
     private readonly (double From, double To, int Variant)[] _percentiles;
     private readonly bool?[] _overrides;
 
@@ -26,8 +26,8 @@ internal sealed class CompiledFeatureManagementAllocation
         int IndexOf(string? name) => name is null ? -1 : Array.IndexOf(variants, name);
         _whenEnabled = IndexOf(spec.DefaultWhenEnabled);
         _whenDisabled = IndexOf(spec.DefaultWhenDisabled);
-        _users = spec.Users.Select(u => (new HashSet<string>(u.Value, StringComparer.Ordinal), IndexOf(u.Key))).ToArray();
-        _groups = spec.Groups.Select(g => (new HashSet<string>(g.Value, StringComparer.Ordinal), IndexOf(g.Key))).ToArray();
+        _users = spec.Users.Select(u => (new NameSet(u.Value, caseSensitive: true), IndexOf(u.Key))).ToArray();
+        _groups = spec.Groups.Select(g => (new NameSet(g.Value, caseSensitive: true), IndexOf(g.Key))).ToArray();
         _percentiles = spec.Percentiles.Select(p => (p.From, p.To, IndexOf(p.Variant))).ToArray();
         _overrides = spec.StatusOverrides;
         _buckets = _percentiles.Length > 0 ? new FeatureManagementBucketCache(spec.Seed) : null;
@@ -47,20 +47,17 @@ internal sealed class CompiledFeatureManagementAllocation
             return _whenDisabled;
         }
 
-        if (context.Key is { } key)
+        foreach (var (users, variant) in _users)
         {
-            foreach (var (users, variant) in _users)
+            if (users.ContainsKeyOf(context))
             {
-                if (users.Contains(key))
-                {
-                    return variant;
-                }
+                return variant;
             }
         }
 
         foreach (var (groups, variant) in _groups)
         {
-            if (CompiledFeatureManagementAudience.ContainsAny(groups, context.GroupArray))
+            if (groups.ContainsAnyGroupOf(context))
             {
                 return variant;
             }
@@ -68,7 +65,7 @@ internal sealed class CompiledFeatureManagementAllocation
 
         if (_buckets is not null)
         {
-            var bucket = _buckets.PercentageOf(context, null);
+            var bucket = _buckets.PercentageOf(context);
             foreach (var (from, to, variant) in _percentiles)
             {
                 if (FeatureManagementBucket.IsInRange(bucket, from, to))

@@ -11,9 +11,9 @@ namespace FeatureFlags.Tables;
 /// </summary>
 internal sealed class CompiledFeatureManagementAudience
 {
-    private readonly HashSet<string> _users;
-    private readonly HashSet<string> _excludedUsers;
-    private readonly HashSet<string> _excludedGroups;
+    private readonly NameSet _users;
+    private readonly NameSet _excludedUsers;
+    private readonly NameSet _excludedGroups;
     private readonly GroupRolloutSpec[] _groups;
     private readonly double _defaultRollout;
 
@@ -22,9 +22,9 @@ internal sealed class CompiledFeatureManagementAudience
 
     public CompiledFeatureManagementAudience(FeatureManagementTargetingSpec spec)
     {
-        _users = new HashSet<string>(spec.Users, StringComparer.Ordinal);
-        _excludedUsers = new HashSet<string>(spec.ExcludedUsers, StringComparer.Ordinal);
-        _excludedGroups = new HashSet<string>(spec.ExcludedGroups, StringComparer.Ordinal);
+        _users = new NameSet(spec.Users, caseSensitive: true);
+        _excludedUsers = new NameSet(spec.ExcludedUsers, caseSensitive: true);
+        _excludedGroups = new NameSet(spec.ExcludedGroups, caseSensitive: true);
         _groups = spec.Groups;
         _defaultRollout = spec.DefaultRollout;
         _buckets = new FeatureManagementBucketCache(spec.Flag);
@@ -32,28 +32,27 @@ internal sealed class CompiledFeatureManagementAudience
 
     public bool Evaluate(EvaluationContext context, out EvaluationReason reason)
     {
-        var key = context.Key;
-        var groups = context.GroupArray;
-        if ((key is not null && _excludedUsers.Contains(key)) || ContainsAny(_excludedGroups, groups))
+        if (_excludedUsers.ContainsKeyOf(context) || _excludedGroups.ContainsAnyGroupOf(context))
         {
             reason = EvaluationReason.Excluded;
             return false;
         }
 
-        if (key is not null && _users.Contains(key))
+        if (_users.ContainsKeyOf(context))
         {
             reason = EvaluationReason.TargetedUser;
             return true;
         }
 
-        foreach (var group in groups)
+        var groups = context.GroupArray;
+        for (var i = 0; i < groups.Length; i++)
         {
             // The first listed group of that name decides for it; the next of the context's groups may still admit.
             foreach (var listed in _groups)
             {
-                if (string.Equals(listed.Name, group, StringComparison.Ordinal))
+                if (string.Equals(listed.Name, groups[i], StringComparison.Ordinal))
                 {
-                    if (_buckets.IsIn(listed.Rollout, context, group))
+                    if (_buckets.IsIn(listed.Rollout, context, i))
                     {
                         reason = EvaluationReason.TargetedGroup;
                         return true;
@@ -65,25 +64,6 @@ internal sealed class CompiledFeatureManagementAudience
         }
 
         reason = EvaluationReason.Rollout;
-        return _buckets.IsIn(_defaultRollout, context, null);
-    }
-
-    /// <summary>Whether <paramref name="set"/> holds one of <paramref name="names"/>; a loop, so that a read allocates no delegate.</summary>
-    public static bool ContainsAny(HashSet<string> set, string[] names)
-    {
-        if (set.Count == 0)
-        {
-            return false;
-        }
-
-        foreach (var name in names)
-        {
-            if (set.Contains(name))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return _buckets.IsIn(_defaultRollout, context);
     }
 }

@@ -9,8 +9,8 @@ namespace FeatureFlags.Targeting;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A fixed table of <see cref="SlotCount"/> slots, indexed by the (randomized) string hash of the user and group; a
-/// newer user takes an older one's slot. Reads allocate nothing and take no lock: each slot carries a version, odd while
+/// A fixed table of <see cref="SlotCount"/> slots, indexed by the hashes the context computed of its key and groups when
+/// it was made (this process's randomized string hashes); a newer user takes an older one's slot. Reads allocate nothing and take no lock: each slot carries a version, odd while
 /// a writer fills it (a sequence lock), so a reader that meets a slot being written, or written while it read, hashes
 /// instead of trusting what it saw. A writer that finds the slot taken by another writer leaves it.
 /// </para>
@@ -47,16 +47,17 @@ internal sealed class FeatureManagementBucketCache
     /// <summary>Whether <paramref name="context"/>'s bucket for <paramref name="group"/> falls in the first <paramref name="percentage"/> percent.</summary>
     /// <param name="percentage">0 to 100; 0 admits nobody and 100 everybody, without hashing (the range rule's edges).</param>
     /// <param name="context">Who the flag is read for.</param>
-    /// <param name="group">A group's name for a group's rollout; null for the default rollout.</param>
-    public bool IsIn(double percentage, EvaluationContext context, string? group) =>
+    /// <param name="group">The index of a group in the context's groups, for that group's rollout; -1 for the default rollout.</param>
+    public bool IsIn(double percentage, EvaluationContext context, int group = -1) =>
         percentage >= 100 || (percentage > 0 && FeatureManagementBucket.IsInRange(PercentageOf(context, group), 0, percentage));
 
-    /// <summary>The bucket, 0 to 100, of <paramref name="context"/>'s user (and <paramref name="group"/>, when given).</summary>
-    public double PercentageOf(EvaluationContext context, string? group)
+    /// <summary>The bucket, 0 to 100, of <paramref name="context"/>'s user (and of its group at <paramref name="group"/>, when not -1).</summary>
+    public double PercentageOf(EvaluationContext context, int group = -1)
     {
         // An anonymous context hashes an empty user id, as an empty key does: one bucket for both.
         var user = context.Key ?? string.Empty;
-        ref var slot = ref _slots[HashCode.Combine(user, group) & (_slots.Length - 1)];
+        var (groupName, groupHash) = group < 0 ? (null, 0) : (context.GroupArray[group], context.GroupHashes[group]);
+        ref var slot = ref _slots[HashCode.Combine(context.KeyHash, groupHash) & (_slots.Length - 1)];
 
         var version = Volatile.Read(ref slot.Version);
         if ((version & 1) == 0)
@@ -66,20 +67,20 @@ internal sealed class FeatureManagementBucketCache
             var cachedGroup = Volatile.Read(ref slot.Group);
             var cached = Volatile.Read(ref slot.Percentage);
             if (Volatile.Read(ref slot.Version) == version && cachedUser is not null &&
-                string.Equals(cachedUser, user, StringComparison.Ordinal) && string.Equals(cachedGroup, group, StringComparison.Ordinal))
+                string.Equals(cachedUser, user, StringComparison.Ordinal) && string.Equals(cachedGroup, groupName, StringComparison.Ordinal))
             {
                 return cached;
             }
         }
 
-        var percentage = FeatureManagementBucket.PercentageOf(context.KeyUtf8, _suffix, group);
+        var percentage = FeatureManagementBucket.PercentageOf(context.KeyUtf8, _suffix, groupName);
         Interlocked.Increment(ref _hashes);
         if ((version & 1) == 0 && Interlocked.CompareExchange(ref slot.Version, version + 1, version) == version)
         {
             // The exchange is a full fence: nobody sees these writes before the odd version, and the release below
             // publishes them all before the even one.
             Volatile.Write(ref slot.User, user);
-            Volatile.Write(ref slot.Group, group);
+            Volatile.Write(ref slot.Group, groupName);
             Volatile.Write(ref slot.Percentage, percentage);
             Volatile.Write(ref slot.Version, version + 2);
         }

@@ -1,20 +1,29 @@
 namespace FeatureFlags.Targeting;
 
 /// <summary>
-/// An allow-list of users or groups, compared ignoring case. Short lists (the usual case) are a plain
-/// array: a few length checks beat hashing the key, and building one costs next to nothing on a reload
-/// of thousands of flags. Long lists are a hash set. Immutable after construction; thread-safe.
+/// An allow-list of users or groups, compared ignoring case (or, for Microsoft.FeatureManagement's audiences, ordinally).
+/// Short lists (the usual case) are a plain array: a few length checks beat hashing the key, and building one costs
+/// next to nothing on a reload of thousands of flags. Long lists are a hash set. Immutable after construction; thread-safe.
 /// </summary>
+/// <remarks>
+/// Either way a candidate is first matched by <see cref="Hash"/>, which ignores case: names equal ordinally are equal
+/// ignoring case too, so the hash the context computed once serves both comparisons.
+/// </remarks>
 internal sealed class NameSet
 {
     private const int ScanLimit = 8;
+
+    private readonly StringComparison _comparison;
 
     private readonly string[]? _items;
     private readonly int[]? _hashes;
     private readonly HashSet<string>? _set;
 
-    public NameSet(string[] items)
+    /// <param name="items">The names.</param>
+    /// <param name="caseSensitive">Whether names compare ordinally, as Microsoft.FeatureManagement compares them, instead of ignoring case.</param>
+    public NameSet(string[] items, bool caseSensitive = false)
     {
+        _comparison = caseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
         if (items.Length <= ScanLimit)
         {
             _items = items;
@@ -22,7 +31,7 @@ internal sealed class NameSet
         }
         else
         {
-            _set = new HashSet<string>(items, StringComparer.OrdinalIgnoreCase);
+            _set = new HashSet<string>(items, caseSensitive ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
         }
     }
 
@@ -42,7 +51,7 @@ internal sealed class NameSet
             var hashes = _hashes!;
             for (var i = 0; i < items.Length; i++)
             {
-                if (hashes[i] == hash && string.Equals(items[i], name, StringComparison.OrdinalIgnoreCase))
+                if (hashes[i] == hash && string.Equals(items[i], name, _comparison))
                 {
                     return true;
                 }

@@ -32,9 +32,15 @@ internal static class FeatureManagementRules
     /// <summary>Reads the flag at <paramref name="path"/>; null, with problems added, when it cannot be read as it is meant.</summary>
     public static FlagSpec? Parse(string path, string flag, FlagNode node, ICollection<FlagProblem> problems)
     {
-        if (!node.HasChildren)
+        if (!node.HasChildren || ValueOverridesFilters(node))
         {
             return Scalar(path, node, problems);
+        }
+
+        if (!string.IsNullOrEmpty(node.Value) && !FlagRules.TryParseBoolean(path, node, problems, out _))
+        {
+            // Beside filters from another file, only true or false is meant; that library would read anything else as false.
+            return null;
         }
 
         var before = problems.Count;
@@ -64,7 +70,7 @@ internal static class FeatureManagementRules
         }
 
         var enabledForPath = path + ":" + EnabledForProperty;
-        if (!enabledFor.HasChildren)
+        if (!enabledFor.HasChildren || ValueOverridesFilters(enabledFor))
         {
             return Scalar(enabledForPath, enabledFor, problems);
         }
@@ -93,6 +99,13 @@ internal static class FeatureManagementRules
 
         return problems.Count == before ? Combine(path, requireAll, filters, list.Origin, problems) : null;
     }
+
+    /// <summary>
+    /// Whether a node that has both a value and properties, which only layered sources make (<c>"Beta": true</c> in one
+    /// file, <c>"Beta": { "EnabledFor": … }</c> in another, in either order), reads as its value: that library reads
+    /// <c>true</c> as always on whatever else the merged section holds, and any other value as leaving the filters to decide.
+    /// </summary>
+    private static bool ValueOverridesFilters(FlagNode node) => node.Value is { } value && bool.TryParse(value, out var on) && on;
 
     /// <summary>Reads <c>Any</c> or <c>All</c> (ignoring case); anything else is a problem, and reads as <c>Any</c>.</summary>
     public static bool ParseRequirementType(string path, FlagNode node, ICollection<FlagProblem> problems)
