@@ -38,6 +38,34 @@ public sealed class MigrateDifferentialTests : IDisposable
         }
         """;
 
+    private const string MicrosoftSchema = """
+        {
+          "feature_management": {
+            "feature_flags": [
+              { "id": "MsOn", "enabled": true },
+              {
+                "id": "MsVariant", "enabled": true, "variants": [ { "name": "A" }, { "name": "B" } ],
+                "allocation": { "percentile": [ { "variant": "A", "from": 0, "to": 50 }, { "variant": "B", "from": 50, "to": 100 } ] }
+              },
+              { "id": "MsOff", "enabled": false, "conditions": { "client_filters": [ { "name": "AlwaysOn" } ] } },
+              {
+                "id": "MsBeta", "enabled": true, "telemetry": { "enabled": true },
+                "conditions": { "client_filters": [ { "name": "Microsoft.Targeting", "parameters": { "Audience": { "Users": [ "user-7" ], "Groups": [ { "Name": "beta", "RolloutPercentage": 40 } ], "DefaultRolloutPercentage": 30 } } } ] }
+              },
+              {
+                "id": "MsWindow", "enabled": true,
+                "conditions": { "requirement_type": "All", "client_filters": [
+                  { "name": "Microsoft.TimeWindow", "parameters": { "Start": "2026-12-09T09:00:00+02:00", "End": "2026-12-23T09:00:00+02:00" } },
+                  { "name": "Microsoft.Targeting", "parameters": { "Audience": { "DefaultRolloutPercentage": 50 } } }
+                ] }
+              }
+            ]
+          }
+        }
+        """;
+
+    private static readonly string[] FeatureManagementFlags = ["Off", "On", "AlwaysOn", "Holiday", "Standup", "Beta", "WindowedBeta"];
+
     private static readonly DateTimeOffset First = new(2026, 12, 7, 0, 0, 0, TimeSpan.FromHours(2));
     private static readonly string ToolPath = typeof(MigrateDifferentialTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ToolPath").Value!;
     private readonly string _project = Directory.CreateTempSubdirectory("featureflags-migrate-").FullName;
@@ -91,6 +119,37 @@ public sealed class MigrateDifferentialTests : IDisposable
     }
 
     [Fact]
+    public async Task Migrate_MicrosoftSchema_MovesItemsWithoutVariantsAndKeepsTheRest()
+    {
+        var file = Path.Combine(_project, "appsettings.json");
+        await File.WriteAllTextAsync(file, MicrosoftSchema);
+
+        var (exitCode, output) = await RunToolAsync("migrate", "--project", _project);
+        var migrated = await File.ReadAllTextAsync(file);
+
+        exitCode.ShouldBe(0, output);
+        output.ShouldContain("Moved 4 flag values from feature_management to FeatureFlags");
+        output.ShouldContain("appsettings.json  MsVariant (feature_management): its variants and allocation have no form in this library's schema yet");
+        migrated.ShouldContain("\"id\": \"MsVariant\"");
+        migrated.ShouldNotContain("\"id\": \"MsBeta\"");
+        var disagreements = await DisagreementsAsync([MicrosoftSchema], [migrated], ["MsOn", "MsVariant", "MsOff", "MsBeta", "MsWindow"]);
+        disagreements.ShouldBeEmpty($"{disagreements.Count} disagree, first: {string.Join("; ", disagreements.Take(5))}");
+    }
+
+    [Fact]
+    public async Task Migrate_MicrosoftSchemaInTwoFiles_KeepsItsItems()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_project, "appsettings.json"), MicrosoftSchema);
+        await File.WriteAllTextAsync(Path.Combine(_project, "appsettings.Production.json"), """{ "feature_management": { "feature_flags": [ { "enabled": false } ] } }""");
+
+        var (_, output) = await RunToolAsync("migrate", "--project", _project);
+
+        output.ShouldContain("Moved 0 flag values");
+        output.ShouldContain("appsettings.json  MsBeta (feature_management): the feature_flags lists of appsettings.Production.json, appsettings.json merge item by item");
+        (await File.ReadAllTextAsync(Path.Combine(_project, "appsettings.json"))).ShouldBe(MicrosoftSchema);
+    }
+
+    [Fact]
     public async Task Migrate_DryRun_ReportsAndChangesNothing()
     {
         var file = Path.Combine(_project, "appsettings.json");
@@ -125,7 +184,7 @@ public sealed class MigrateDifferentialTests : IDisposable
     /// <paramref name="migrated"/> ones (each list layered in order), for every flag, every half hour over five weeks
     /// (and a tick either side), for users in and out of groups.
     /// </summary>
-    private static async Task<List<string>> DisagreementsAsync(IReadOnlyList<string> original, IReadOnlyList<string> migrated)
+    private static async Task<List<string>> DisagreementsAsync(IReadOnlyList<string> original, IReadOnlyList<string> migrated, IReadOnlyList<string>? flags = null)
     {
         using var theirs = new BothLibraries(original, First.AddTicks(-1));
         using var ours = new BothLibraries(migrated, First.AddTicks(-1));
@@ -139,7 +198,7 @@ public sealed class MigrateDifferentialTests : IDisposable
                 ours.Clock.SetUtcNow(instant);
                 var user = halfHour % 7 == 0 ? "User-8" : $"user-{halfHour % 101}";
                 string[] groups = halfHour % 3 == 0 ? ["beta"] : [];
-                foreach (var flag in new[] { "Off", "On", "AlwaysOn", "Holiday", "Standup", "Beta", "WindowedBeta" })
+                foreach (var flag in flags ?? FeatureManagementFlags)
                 {
                     var (before, _) = await theirs.AskAsync(flag, user, groups);
                     var (_, after) = await ours.AskAsync(flag, user, groups);

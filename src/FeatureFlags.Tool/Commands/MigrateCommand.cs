@@ -26,9 +26,9 @@ internal static class MigrateCommand
 
         // Pass 1: what each file's flags convert to.
         var texts = new Dictionary<string, string>();
-        var conversions = new List<(string File, string Flag, string? Json, string? NotConverted)>();
+        var conversions = new List<Conversion>();
         var definitions = new Dictionary<(string File, string Flag), JsonNode>();
-        var otherSchema = new List<string>();
+        var lists = new Dictionary<string, JsonNode>();
         foreach (var file in files)
         {
             var text = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
@@ -50,14 +50,32 @@ internal static class MigrateCommand
                     foreach (var flag in property.Value.Properties)
                     {
                         var (json, why) = FeatureManagementConverter.Convert(flag.Name, flag.Value);
-                        conversions.Add((file, flag.Name, json, why));
+                        conversions.Add(new(file, flag.Name, json, why));
                         definitions[(file, flag.Name.ToUpperInvariant())] = flag.Value;
                     }
                 }
                 else if (FeatureManagementRules.Is(property.Name, "feature_management"))
                 {
-                    otherSchema.Add(Path.GetFileName(file));
+                    foreach (var list in property.Value.Properties.Where(p => FeatureManagementRules.Is(p.Name, "feature_flags")))
+                    {
+                        lists[file] = list.Value;
+                    }
                 }
+            }
+        }
+
+        foreach (var (file, list) in lists)
+        {
+            for (var index = 0; index < list.Items.Count; index++)
+            {
+                var (id, json, why) = FeatureManagementConverter.ConvertItem(index, list.Items[index]);
+                if (json is not null && lists.Count > 1)
+                {
+                    // Configuration merges lists item by item, by place: taking one out of a file would shift the rest.
+                    (json, why) = (null, $"the feature_flags lists of {string.Join(", ", lists.Keys.Select(Path.GetFileName))} merge item by item; taking one out would change the items after it");
+                }
+
+                conversions.Add(new(file, id ?? $"feature_flags[{index}]", json, why, index));
             }
         }
 
@@ -65,12 +83,12 @@ internal static class MigrateCommand
         var baseline = files.FirstOrDefault(f => string.Equals(Path.GetFileName(f), "appsettings.json", StringComparison.OrdinalIgnoreCase));
         for (var i = 0; i < conversions.Count; i++)
         {
-            var (file, flag, json, _) = conversions[i];
-            if (json is not null && baseline is not null && file != baseline &&
+            var (file, flag, json, _, item) = conversions[i];
+            if (json is not null && item < 0 && baseline is not null && file != baseline &&
                 definitions.TryGetValue((baseline, flag.ToUpperInvariant()), out var earlier) &&
                 LayeringProblem(definitions[(file, flag.ToUpperInvariant())], earlier) is { } problem)
             {
-                conversions[i] = (file, flag, null, problem);
+                conversions[i] = conversions[i] with { Json = null, NotConverted = problem };
             }
         }
 
@@ -80,11 +98,17 @@ internal static class MigrateCommand
         // Pass 2: the edits.
         foreach (var file in files)
         {
-            var moving = conversions.Where(c => c.File == file && c.Json is not null && !blocked.Contains(c.Flag)).Select(c => new KeyValuePair<string, string>(c.Flag, c.Json!)).ToList();
-            var text = AppSettingsWriter.SetAll(texts[file], FlagRules.DefaultSectionName, moving);
-            foreach (var (flag, _) in moving)
+            var moving = conversions.Where(c => c.File == file && c.Json is not null && !blocked.Contains(c.Flag)).ToList();
+            var text = texts[file];
+            if (lists.ContainsKey(file))
             {
-                text = AppSettingsFlagRemover.Remove(SourceText.From(text), flag, FeatureManagementRules.SectionName)?.ToString() ?? text;
+                text = JsonListItemRemover.RemoveItems(text, "feature_management:feature_flags", moving.Where(c => c.Item >= 0).Select(c => c.Item).ToHashSet());
+            }
+
+            text = AppSettingsWriter.SetAll(text, FlagRules.DefaultSectionName, moving.Select(c => new KeyValuePair<string, string>(c.Flag, c.Json!)).ToList());
+            foreach (var conversion in moving.Where(c => c.Item < 0))
+            {
+                text = AppSettingsFlagRemover.Remove(SourceText.From(text), conversion.Flag, FeatureManagementRules.SectionName)?.ToString() ?? text;
             }
 
             texts[file] = text;
@@ -98,7 +122,7 @@ internal static class MigrateCommand
             }
         }
 
-        Report(output, conversions, blocked, otherSchema, dryRun);
+        Report(output, conversions, blocked, dryRun);
         return 0;
     }
 
@@ -123,13 +147,15 @@ internal static class MigrateCommand
             : "appsettings.json defines it too, and Microsoft.FeatureManagement merges the two key by key, which this library's precedence (a later object replaces the properties it names) does not reproduce; define it in one of them, then migrate";
     }
 
-    private static void Report(TextWriter output, List<(string File, string Flag, string? Json, string? NotConverted)> conversions, HashSet<string> blocked, List<string> otherSchema, bool dryRun)
+    private static void Report(TextWriter output, List<Conversion> conversions, HashSet<string> blocked, bool dryRun)
     {
+        static string Section(Conversion c) => c.Item < 0 ? FeatureManagementRules.SectionName : "feature_management";
         var moved = conversions.Where(c => c.Json is not null && !blocked.Contains(c.Flag)).ToList();
-        output.WriteLine($"{(dryRun ? "Would move" : "Moved")} {moved.Count} flag value{(moved.Count == 1 ? string.Empty : "s")} from FeatureManagement to FeatureFlags, each answering as before:");
-        foreach (var (file, flag, json, _) in moved)
+        var sections = moved.Count == 0 ? FeatureManagementRules.SectionName : string.Join(" and ", moved.Select(Section).Distinct());
+        output.WriteLine($"{(dryRun ? "Would move" : "Moved")} {moved.Count} flag value{(moved.Count == 1 ? string.Empty : "s")} from {sections} to FeatureFlags, each answering as before:");
+        foreach (var c in moved)
         {
-            output.WriteLine($"  {Path.GetFileName(file)}  {flag}: {json}");
+            output.WriteLine($"  {Path.GetFileName(c.File)}  {c.Flag}: {c.Json}");
         }
 
         var kept = conversions.Where(c => c.Json is null || blocked.Contains(c.Flag)).ToList();
@@ -137,16 +163,18 @@ internal static class MigrateCommand
         {
             output.WriteLine();
             output.WriteLine($"Not converted ({kept.Count}); keep AddMicrosoftFeatureManagementFlags() while any remain:");
-            foreach (var (file, flag, _, why) in kept)
+            foreach (var c in kept)
             {
-                output.WriteLine($"  {Path.GetFileName(file)}  {flag}: {why ?? "another file's definition of it does not convert, and a flag cannot be half in each section"}");
+                output.WriteLine($"  {Path.GetFileName(c.File)}  {c.Flag}{(c.Item < 0 ? string.Empty : " (feature_management)")}: {c.NotConverted ?? "another file's definition of it does not convert, and a flag cannot be half in each section"}");
             }
         }
-
-        if (otherSchema.Count > 0)
-        {
-            output.WriteLine();
-            output.WriteLine($"Not converted: the feature_management section (Microsoft Feature Management schema) in {string.Join(", ", otherSchema)}; AddMicrosoftFeatureManagementFlags() reads it as it is.");
-        }
     }
+
+    /// <summary>What one definition of a flag converts to, or why it stays.</summary>
+    /// <param name="File">The settings file.</param>
+    /// <param name="Flag">The flag's name (its id, for an item of <c>feature_management:feature_flags</c>).</param>
+    /// <param name="Json">What to write under <c>FeatureFlags</c>; null when it stays.</param>
+    /// <param name="NotConverted">Why it stays.</param>
+    /// <param name="Item">Its place in <c>feature_management:feature_flags</c>; -1 for the <c>FeatureManagement</c> section.</param>
+    private sealed record Conversion(string File, string Flag, string? Json, string? NotConverted, int Item = -1);
 }

@@ -5,7 +5,8 @@ using FeatureFlags.Validation;
 namespace FeatureFlags.Tool.Migration;
 
 /// <summary>
-/// Converts one flag of Microsoft.FeatureManagement's .NET schema into this library's schema, only when the converted
+/// Converts one flag of Microsoft.FeatureManagement's .NET schema, or one item of its Microsoft Feature Management schema
+/// without variants, into this library's schema, only when the converted
 /// flag answers every user at every instant as the original does: it is read with the same rules the runtime uses
 /// (<see cref="FeatureManagementRules"/>), and written back only when what it means has an exact form here.
 /// </summary>
@@ -22,11 +23,36 @@ internal static class FeatureManagementConverter
     {
         var problems = new List<FlagProblem>();
         var spec = FeatureManagementRules.Parse(FeatureManagementRules.SectionName + ":" + name, name, Analyzers.Json.AppSettingsChecker.ToFlagNode(value), problems);
-        if (spec is null)
+        return spec is null ? (null, "invalid: " + string.Join("; ", problems)) : FromSpec(spec, value);
+    }
+
+    /// <summary>
+    /// Converts the item at <paramref name="index"/> of <c>feature_management:feature_flags</c>: its id (null when it has
+    /// none), and the JSON to write under <c>FeatureFlags</c>, or why not. Its <c>telemetry</c>, <c>description</c> and
+    /// <c>display_name</c> do not change an answer and are not carried over.
+    /// </summary>
+    public static (string? Id, string? Json, string? NotConverted) ConvertItem(int index, JsonNode item)
+    {
+        var problems = new List<FlagProblem>();
+        var parsed = MicrosoftSchemaRules.Parse(MicrosoftSchemaRules.SectionName + ":" + index.ToString(CultureInfo.InvariantCulture), Analyzers.Json.AppSettingsChecker.ToFlagNode(item), problems);
+        var id = parsed?.Key ?? item.Properties.FirstOrDefault(p => FeatureManagementRules.Is(p.Name, "id"))?.Value.Text;
+        if (parsed is not { Value: { } spec })
         {
-            return (null, "invalid: " + string.Join("; ", problems));
+            return (id, null, "invalid: " + string.Join("; ", problems));
         }
 
+        if (spec.Variants.Length > 0 || spec.FeatureManagementAllocation is not null)
+        {
+            return (id, null, "its variants and allocation have no form in this library's schema yet; AddMicrosoftFeatureManagementFlags() reads it as it is");
+        }
+
+        var (json, why) = FromSpec(spec, item);
+        return (id, json, why);
+    }
+
+    /// <summary>The JSON for what <paramref name="value"/> (the flag's configuration) was read as, or why it has none.</summary>
+    private static (string? Json, string? NotConverted) FromSpec(FlagSpec spec, JsonNode value)
+    {
         if (!spec.Enabled)
         {
             return ("false", null);

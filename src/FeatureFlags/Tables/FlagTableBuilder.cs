@@ -127,7 +127,7 @@ internal sealed class FlagTableBuilder
         // Each name where it was first defined, to name both places of a flag defined twice.
         var defined = ours.ToDictionary(f => f.Name, f => _options.SectionName + ":" + f.Name, StringComparer.OrdinalIgnoreCase);
         var flags = new List<(MergedFlag, string, FlagSpec)>();
-        foreach (var flag in LayeredFlagReader.Read(_configuration, FeatureManagementRules.SectionName, found))
+        foreach (var flag in LayeredFlagReader.Read(_configuration, FeatureManagementRules.SectionName, found, mergeKeyByKey: true))
         {
             var path = FeatureManagementRules.SectionName + ":" + flag.Name;
             if (FeatureManagementRules.Parse(path, flag.Name, flag.Node, found) is { } spec && IsFirst(flag.Name, path, flag, defined, found))
@@ -136,7 +136,7 @@ internal sealed class FlagTableBuilder
             }
         }
 
-        foreach (var item in LayeredFlagReader.Read(_configuration, MicrosoftSchemaRules.SectionName, found, listOfFlags: true))
+        foreach (var item in LayeredFlagReader.Read(_configuration, MicrosoftSchemaRules.SectionName, found, listOfFlags: true, mergeKeyByKey: true))
         {
             var path = MicrosoftSchemaRules.SectionName + ":" + item.Name;
             if (MicrosoftSchemaRules.Parse(path, item.Node, found) is { Key: var name, Value: { } spec } && IsFirst(name, path, item, defined, found))
