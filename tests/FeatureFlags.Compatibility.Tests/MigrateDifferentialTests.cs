@@ -44,8 +44,18 @@ public sealed class MigrateDifferentialTests : IDisposable
             "feature_flags": [
               { "id": "MsOn", "enabled": true },
               {
-                "id": "MsVariant", "enabled": true, "variants": [ { "name": "A" }, { "name": "B" } ],
-                "allocation": { "percentile": [ { "variant": "A", "from": 0, "to": 50 }, { "variant": "B", "from": 50, "to": 100 } ] }
+                "id": "MsVariant", "enabled": true,
+                "variants": [ { "name": "A", "configuration_value": { "color": "blue" } }, { "name": "B", "status_override": "Disabled" }, { "name": "C" } ],
+                "allocation": {
+                  "user": [ { "variant": "C", "users": [ "user-7" ] } ], "group": [ { "variant": "B", "groups": [ "beta" ] } ],
+                  "percentile": [ { "variant": "A", "from": 0, "to": 40 }, { "variant": "B", "from": 40, "to": 90 } ],
+                  "seed": "buy-2026", "default_when_enabled": "C"
+                }
+              },
+              {
+                "id": "MsOffVariant", "enabled": false,
+                "variants": [ { "name": "old" }, { "name": "new", "status_override": "Enabled" } ],
+                "allocation": { "default_when_disabled": "old", "default_when_enabled": "new", "percentile": [ { "variant": "new", "from": 0, "to": 100 } ] }
               },
               { "id": "MsOff", "enabled": false, "conditions": { "client_filters": [ { "name": "AlwaysOn" } ] } },
               {
@@ -119,7 +129,7 @@ public sealed class MigrateDifferentialTests : IDisposable
     }
 
     [Fact]
-    public async Task Migrate_MicrosoftSchema_MovesItemsWithoutVariantsAndKeepsTheRest()
+    public async Task Migrate_MicrosoftSchema_MovesEveryItemVariantsIncluded()
     {
         var file = Path.Combine(_project, "appsettings.json");
         await File.WriteAllTextAsync(file, MicrosoftSchema);
@@ -128,11 +138,11 @@ public sealed class MigrateDifferentialTests : IDisposable
         var migrated = await File.ReadAllTextAsync(file);
 
         exitCode.ShouldBe(0, output);
-        output.ShouldContain("Moved 4 flag values from feature_management to FeatureFlags");
-        output.ShouldContain("appsettings.json  MsVariant (feature_management): its variants and allocation have no form in this library's schema yet");
-        migrated.ShouldContain("\"id\": \"MsVariant\"");
-        migrated.ShouldNotContain("\"id\": \"MsBeta\"");
-        var disagreements = await DisagreementsAsync([MicrosoftSchema], [migrated], ["MsOn", "MsVariant", "MsOff", "MsBeta", "MsWindow"]);
+        output.ShouldContain("Moved 6 flag values from feature_management to FeatureFlags");
+        output.ShouldNotContain("Not converted");
+        migrated.ShouldContain("\"FeatureManagementVariants\": { \"variants\": [");
+        migrated.ShouldNotContain("\"id\":");
+        var disagreements = await DisagreementsAsync([MicrosoftSchema], [migrated], ["MsOn", "MsVariant", "MsOffVariant", "MsOff", "MsBeta", "MsWindow"]);
         disagreements.ShouldBeEmpty($"{disagreements.Count} disagree, first: {string.Join("; ", disagreements.Take(5))}");
     }
 
@@ -181,8 +191,8 @@ public sealed class MigrateDifferentialTests : IDisposable
 
     /// <summary>
     /// Microsoft.FeatureManagement on the <paramref name="original"/> files against this library on the
-    /// <paramref name="migrated"/> ones (each list layered in order), for every flag, every half hour over five weeks
-    /// (and a tick either side), for users in and out of groups.
+    /// <paramref name="migrated"/> ones (each list layered in order), for every flag, whether it is on and which variant
+    /// it serves, every half hour over five weeks (and a tick either side), for users in and out of groups.
     /// </summary>
     private static async Task<List<string>> DisagreementsAsync(IReadOnlyList<string> original, IReadOnlyList<string> migrated, IReadOnlyList<string>? flags = null)
     {
@@ -202,9 +212,11 @@ public sealed class MigrateDifferentialTests : IDisposable
                 {
                     var (before, _) = await theirs.AskAsync(flag, user, groups);
                     var (_, after) = await ours.AskAsync(flag, user, groups);
-                    if (before != after)
+                    var (variantBefore, _) = await theirs.VariantAsync(flag, user, groups);
+                    var (_, variantAfter) = await ours.VariantAsync(flag, user, groups);
+                    if (before != after || variantBefore != variantAfter)
                     {
-                        disagreements.Add($"{flag} at {instant:O} for {user}: before {before}, after {after}");
+                        disagreements.Add($"{flag} at {instant:O} for {user}: before {before} {variantBefore}, after {after} {variantAfter}");
                     }
                 }
             }

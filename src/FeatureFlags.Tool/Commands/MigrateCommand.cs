@@ -68,7 +68,7 @@ internal static class MigrateCommand
         {
             for (var index = 0; index < list.Items.Count; index++)
             {
-                var (id, json, why) = FeatureManagementConverter.ConvertItem(index, list.Items[index]);
+                var (id, json, why) = FeatureManagementConverter.ConvertItem(index, list.Items[index], texts[file]);
                 if (json is not null && lists.Count > 1)
                 {
                     // Configuration merges lists item by item, by place: taking one out of a file would shift the rest.

@@ -5,8 +5,8 @@ using FeatureFlags.Validation;
 namespace FeatureFlags.Tool.Migration;
 
 /// <summary>
-/// Converts one flag of Microsoft.FeatureManagement's .NET schema, or one item of its Microsoft Feature Management schema
-/// without variants, into this library's schema, only when the converted
+/// Converts one flag of Microsoft.FeatureManagement's .NET schema, or one item of its Microsoft Feature Management schema,
+/// into this library's schema, only when the converted
 /// flag answers every user at every instant as the original does: it is read with the same rules the runtime uses
 /// (<see cref="FeatureManagementRules"/>), and written back only when what it means has an exact form here.
 /// </summary>
@@ -14,7 +14,8 @@ namespace FeatureFlags.Tool.Migration;
 /// On, off, <c>AlwaysOn</c> and time windows (with their recurrences) convert to this library's own forms. A targeting or
 /// percentage filter converts to <c>FeatureManagementTargeting</c>, the audience in Microsoft.FeatureManagement's terms,
 /// which this library evaluates as that library does (its SHA-256 buckets, its case-sensitive names); a time window
-/// required with it becomes the flag's <c>Schedule</c>.
+/// required with it becomes the flag's <c>Schedule</c>. An item's <c>variants</c> and <c>allocation</c> are copied as
+/// they are written into <c>FeatureManagementVariants</c>, which this library evaluates as that library does.
 /// </remarks>
 internal static class FeatureManagementConverter
 {
@@ -29,9 +30,10 @@ internal static class FeatureManagementConverter
     /// <summary>
     /// Converts the item at <paramref name="index"/> of <c>feature_management:feature_flags</c>: its id (null when it has
     /// none), and the JSON to write under <c>FeatureFlags</c>, or why not. Its <c>telemetry</c>, <c>description</c> and
-    /// <c>display_name</c> do not change an answer and are not carried over.
+    /// <c>display_name</c> do not change an answer and are not carried over; its <c>variants</c> and <c>allocation</c> are
+    /// copied from <paramref name="text"/>, the file, as they are written.
     /// </summary>
-    public static (string? Id, string? Json, string? NotConverted) ConvertItem(int index, JsonNode item)
+    public static (string? Id, string? Json, string? NotConverted) ConvertItem(int index, JsonNode item, string text)
     {
         var problems = new List<FlagProblem>();
         var parsed = MicrosoftSchemaRules.Parse(MicrosoftSchemaRules.SectionName + ":" + index.ToString(CultureInfo.InvariantCulture), Analyzers.Json.AppSettingsChecker.ToFlagNode(item), problems);
@@ -41,24 +43,32 @@ internal static class FeatureManagementConverter
             return (id, null, "invalid: " + string.Join("; ", problems));
         }
 
-        if (spec.Variants.Length > 0 || spec.FeatureManagementAllocation is not null)
+        string? variants = null;
+        if (spec.Variants.Length > 0)
         {
-            return (id, null, "its variants and allocation have no form in this library's schema yet; AddMicrosoftFeatureManagementFlags() reads it as it is");
+            var members = item.Properties
+                .Where(p => FeatureManagementRules.Is(p.Name, "variants") || FeatureManagementRules.Is(p.Name, "allocation"))
+                .Select(p => $"\"{p.Name}\": " + text.Substring(p.Value.Span.Start, p.Value.Span.Length));
+            variants = JsonObject(members);
         }
 
-        var (json, why) = FromSpec(spec, item);
+        var (json, why) = FromSpec(spec, item, variants);
         return (id, json, why);
     }
 
-    /// <summary>The JSON for what <paramref name="value"/> (the flag's configuration) was read as, or why it has none.</summary>
-    private static (string? Json, string? NotConverted) FromSpec(FlagSpec spec, JsonNode value)
+    /// <summary>
+    /// The JSON for what <paramref name="value"/> (the flag's configuration) was read as, or why it has none;
+    /// <paramref name="variants"/> is the value of its <c>FeatureManagementVariants</c>, or null.
+    /// </summary>
+    private static (string? Json, string? NotConverted) FromSpec(FlagSpec spec, JsonNode value, string? variants = null)
     {
         if (!spec.Enabled)
         {
-            return ("false", null);
+            // Off, whatever its conditions say; its variants still serve the default when disabled.
+            return (variants is null ? "false" : JsonObject(["\"Enabled\": false", $"\"{FeatureManagementVariants.Property}\": " + variants]), null);
         }
 
-        if (spec.Schedule is null && spec.FeatureManagementTargeting is null)
+        if (spec.Schedule is null && spec.FeatureManagementTargeting is null && variants is null)
         {
             return ("true", null);
         }
@@ -79,6 +89,11 @@ internal static class FeatureManagementConverter
         if (spec.FeatureManagementTargeting is { } targeting)
         {
             properties.Add($"\"{FeatureManagementRules.TargetingProperty}\": " + Audience(targeting));
+        }
+
+        if (variants is not null)
+        {
+            properties.Add($"\"{FeatureManagementVariants.Property}\": " + variants);
         }
 
         return (JsonObject(properties), null);

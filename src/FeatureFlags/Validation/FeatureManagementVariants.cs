@@ -2,9 +2,57 @@
 
 namespace FeatureFlags.Validation;
 
-/// <summary>Reads the <c>variants</c> and <c>allocation</c> of a Microsoft Feature Management schema flag.</summary>
+/// <summary>
+/// Reads the <c>variants</c> and <c>allocation</c> of a Microsoft Feature Management schema flag, there or, as
+/// <c>featureflags migrate</c> writes them, under this library's own <c>FeatureManagementVariants</c> property.
+/// </summary>
 internal static class FeatureManagementVariants
 {
+    /// <summary>
+    /// The property of this library's own flag object that holds Microsoft.FeatureManagement's <c>variants</c> and
+    /// <c>allocation</c> as that schema writes them, evaluated as that library does (its SHA-256 percentile buckets).
+    /// </summary>
+    public const string Property = "FeatureManagementVariants";
+
+    /// <summary>
+    /// The flag <paramref name="spec"/> with the variants and allocation of its <c>FeatureManagementVariants</c> property at
+    /// <paramref name="path"/>: an object with <c>variants</c> and, optionally, <c>allocation</c>. Null, with problems, when wrong.
+    /// </summary>
+    /// <param name="path">The property's path.</param>
+    /// <param name="flag">The flag's name: the allocation's seed defaults from it, as it does from an id.</param>
+    /// <param name="spec">The flag read from its other properties.</param>
+    /// <param name="node">The property's value.</param>
+    /// <param name="problems">Receives every problem found.</param>
+    public static FlagSpec? FromProperty(string path, string flag, FlagSpec spec, FlagNode node, ICollection<FlagProblem> problems)
+    {
+        FlagNode? variants = null;
+        FlagNode? allocation = null;
+        var before = problems.Count;
+        foreach (var property in node.Children)
+        {
+            if (Is(property.Key, "variants"))
+            {
+                variants = property.Value;
+            }
+            else if (Is(property.Key, "allocation"))
+            {
+                allocation = property.Value;
+            }
+            else
+            {
+                problems.Add(new FlagProblem(path + ":" + property.Key, "is not a property of " + Property + " (use variants and allocation, as Microsoft.FeatureManagement writes them)", property.Value.Origin));
+            }
+        }
+
+        if (variants == null || !variants.HasChildren)
+        {
+            problems.Add(new FlagProblem(path + ":variants", "is missing: give the variants, such as [ { \"name\": \"blue\" } ]", node.Origin));
+            return null;
+        }
+
+        return problems.Count == before ? WithVariants(path, flag, spec, variants, allocation, problems) : null;
+    }
+
     /// <summary>The flag <paramref name="spec"/> with its variants and their allocation; null, with problems, when they are wrong.</summary>
     public static FlagSpec? WithVariants(string path, string flag, FlagSpec spec, FlagNode variantsNode, FlagNode? allocationNode, ICollection<FlagProblem> problems)
     {

@@ -33,6 +33,7 @@ internal static class FlagRules
         EnabledProperty, UsersProperty, GroupsProperty, RolloutProperty, VariantsProperty,
         AudienceRules.RulesProperty, AudienceRules.SegmentsProperty, AudienceRules.ExcludeProperty,
         ScheduleRules.ScheduleProperty, PrerequisiteRules.RequiresProperty, FeatureManagementRules.TargetingProperty,
+        FeatureManagementVariants.Property,
     };
 
     /// <summary>The properties as messages list them: <c>Enabled, Users, …, Segments and Exclude</c>.</summary>
@@ -139,6 +140,7 @@ internal static class FlagRules
         var requires = new PrerequisiteSpec[0];
         FlagOrigin? segmentsOrigin = null, scheduleOrigin = null, requiresOrigin = null;
         FeatureManagementTargetingSpec? featureManagement = null;
+        FlagNode? featureManagementVariants = null;
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in node.Children)
         {
@@ -206,6 +208,10 @@ internal static class FlagRules
                     // The flag's name as configured: Microsoft.FeatureManagement hashes it with the user.
                     featureManagement = FeatureManagementRules.ParseAudience(propertyPath, path.Substring(path.LastIndexOf(':') + 1), child, problems);
                     break;
+                case FeatureManagementVariants.Property:
+                    // Any kind, as in the feature_management section it comes from: migrating must not break a declared flag.
+                    featureManagementVariants = child;
+                    break;
                 default:
                     problems.Add(new FlagProblem(
                         propertyPath,
@@ -224,9 +230,23 @@ internal static class FlagRules
                 node.Origin));
         }
 
-        return problems.Count == before
-            ? new FlagSpec(false, enabled, users, groups, rollout, variants, new FlagSpecOrigins(enabledOrigin, usersOrigin, groupsOrigin, rolloutOrigin, segmentsOrigin, scheduleOrigin, requiresOrigin), rules, segments, exclude, schedule, requires, featureManagement)
-            : null;
+        if (featureManagementVariants != null && (users != null || groups != null || rollout != null || rules.Length > 0 || segments.Length > 0 || exclude != null || variants.Length > 0 || requires.Length > 0))
+        {
+            problems.Add(new FlagProblem(
+                path + ":" + FeatureManagementVariants.Property,
+                "are Microsoft.FeatureManagement's variants and allocation: they go with Enabled, Schedule and FeatureManagementTargeting only, not with Users, Groups, Rollout, Rules, Segments, Exclude, Variants or Requires",
+                node.Origin));
+        }
+
+        if (problems.Count > before)
+        {
+            return null;
+        }
+
+        var spec = new FlagSpec(false, enabled, users, groups, rollout, variants, new FlagSpecOrigins(enabledOrigin, usersOrigin, groupsOrigin, rolloutOrigin, segmentsOrigin, scheduleOrigin, requiresOrigin), rules, segments, exclude, schedule, requires, featureManagement);
+        return featureManagementVariants == null
+            ? spec
+            : FeatureManagementVariants.FromProperty(path + ":" + FeatureManagementVariants.Property, path.Substring(path.LastIndexOf(':') + 1), spec, featureManagementVariants, problems);
     }
 
     private static string? Canonical(string property)

@@ -98,7 +98,7 @@ public sealed class AppSettingsAnalyzerTests
         { "FeatureFlags": { "BetaReports": { "Enabeld": true } } }
         """,
         At("appsettings.json", 1, 49, 1, 53, "FeatureFlags:BetaReports:Enabeld",
-            "unknown property 'Enabeld' (did you mean 'Enabled'?); a flag object takes Enabled, Users, Groups, Rollout, Variants, Rules, Segments, Exclude, Schedule, Requires and FeatureManagementTargeting"));
+            "unknown property 'Enabeld' (did you mean 'Enabled'?); a flag object takes Enabled, Users, Groups, Rollout, Variants, Rules, Segments, Exclude, Schedule, Requires, FeatureManagementTargeting and FeatureManagementVariants"));
 
     [Fact]
     public Task WrongShapes_EveryProblemReportedOnItsOwnLine() => Verify("appsettings.json", """
@@ -129,9 +129,9 @@ public sealed class AppSettingsAnalyzerTests
           }
         }
         """,
-        At("appsettings.json", 3, 20, 3, 24, "FeatureFlags:NewCheckout", "is empty: give true, false, or an object with Enabled, Users, Groups, Rollout, Variants, Rules, Segments, Exclude, Schedule, Requires and FeatureManagementTargeting"),
+        At("appsettings.json", 3, 20, 3, 24, "FeatureFlags:NewCheckout", "is empty: give true, false, or an object with Enabled, Users, Groups, Rollout, Variants, Rules, Segments, Exclude, Schedule, Requires, FeatureManagementTargeting and FeatureManagementVariants"),
         At("appsettings.json", 4, 33, 4, 37, "FeatureFlags:BetaReports:Rollout", "must be a percentage from 0 to 100, not empty"),
-        At("appsettings.json", 5, 23, 5, 25, "FeatureFlags:CheckoutButton", "is empty: give true, false, or an object with Enabled, Users, Groups, Rollout, Variants, Rules, Segments, Exclude, Schedule, Requires and FeatureManagementTargeting"));
+        At("appsettings.json", 5, 23, 5, 25, "FeatureFlags:CheckoutButton", "is empty: give true, false, or an object with Enabled, Users, Groups, Rollout, Variants, Rules, Segments, Exclude, Schedule, Requires, FeatureManagementTargeting and FeatureManagementVariants"));
 
     [Theory]
     [InlineData("\"true\"", "'true'")]

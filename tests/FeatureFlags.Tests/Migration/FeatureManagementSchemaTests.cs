@@ -146,6 +146,47 @@ public sealed class FeatureManagementSchemaTests
     }
 
     [Fact]
+    public void GetVariant_FeatureManagementVariantsInOwnSchema_AllocatedAsThatLibrary()
+    {
+        const string json = """
+            { "FeatureFlags": { "Buy": { "FeatureManagementVariants": {
+                "variants": [ { "name": "blue", "configuration_value": "#00f" }, { "name": "green", "status_override": "Disabled" } ],
+                "allocation": { "user": [ { "variant": "green", "users": [ "alice" ] } ], "default_when_enabled": "blue" } } } } }
+            """;
+        var configuration = Json(json);
+
+        // No AddMicrosoftFeatureManagementFlags: the property belongs to this library's own schema.
+        var alice = FlagHarness.Snapshot(configuration, new EvaluationContext("alice"));
+        var bob = FlagHarness.Snapshot(configuration, new EvaluationContext("bob"));
+        (alice.GetVariant("Buy"), alice.IsEnabled("Buy")).ShouldBe(("green", false));
+        // Undeclared, so its value binds as a configuration section.
+        (bob.GetVariant("Buy"), bob.IsEnabled("Buy"), bob.GetVariantValue<IConfigurationSection>("Buy")?.Value).ShouldBe(("blue", true, "#00f"));
+    }
+
+    [Fact]
+    public void GetVariant_FeatureManagementVariantsOnAnOffFlag_ServesTheDefaultWhenDisabled()
+    {
+        var snapshot = FlagHarness.Snapshot(Json("""
+            { "FeatureFlags": { "Buy": { "Enabled": false, "FeatureManagementVariants": {
+                "variants": [ { "name": "old" }, { "name": "new" } ], "allocation": { "default_when_disabled": "old", "default_when_enabled": "new" } } } } }
+            """));
+
+        (snapshot.GetVariant("Buy"), snapshot.IsEnabled("Buy")).ShouldBe(("old", false));
+    }
+
+    [Theory]
+    [InlineData("""{ "Users": [ "alice" ], "FeatureManagementVariants": { "variants": [ { "name": "a" } ] } }""", "FeatureFlags:Buy:FeatureManagementVariants: are Microsoft.FeatureManagement's variants and allocation: they go with Enabled, Schedule and FeatureManagementTargeting only")]
+    [InlineData("""{ "FeatureManagementVariants": { "allocation": {} } }""", "FeatureFlags:Buy:FeatureManagementVariants:variants: is missing")]
+    [InlineData("""{ "FeatureManagementVariants": { "variants": [ { "name": "a" } ], "weights": 1 } }""", "FeatureFlags:Buy:FeatureManagementVariants:weights: is not a property of FeatureManagementVariants")]
+    [InlineData("""{ "FeatureManagementVariants": { "variants": [ { "name": "a" } ], "allocation": { "default_when_enabled": "b" } } }""", "FeatureFlags:Buy:FeatureManagementVariants:allocation:default_when_enabled:")]
+    public void AddFeatureFlags_FeatureManagementVariantsWrong_StartupErrorWithPath(string flag, string expected)
+    {
+        var error = Should.Throw<FlagConfigurationException>(() => FlagHarness.Snapshot(Json($$"""{ "FeatureFlags": { "Buy": {{flag}} } }""")));
+
+        error.Problems.ShouldContain(p => p.StartsWith(expected, StringComparison.Ordinal), $"problems: {string.Join(" | ", error.Problems)}");
+    }
+
+    [Fact]
     public void AddFeatureFlags_UserIdsInLists_NeverInTheErrors()
     {
         var error = Should.Throw<FlagConfigurationException>(() => Snapshot(
