@@ -164,16 +164,26 @@ internal static class LayeredFlagReader
     private static FlagNode MergeKeyByKey(FlagNode earlier, FlagNode later)
     {
         var children = new List<KeyValuePair<string, FlagNode>>(earlier.Children);
-        foreach (var child in later.Children)
+        if (later.HasChildren)
         {
-            var index = children.FindIndex(c => string.Equals(c.Key, child.Key, StringComparison.OrdinalIgnoreCase));
-            if (index >= 0)
+            // Indexed, not searched: a list of thousands of users in both files would otherwise cost millions of comparisons.
+            var positions = new Dictionary<string, int>(children.Count, StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < children.Count; i++)
             {
-                children[index] = new(children[index].Key, MergeKeyByKey(children[index].Value, child.Value));
+                positions.TryAdd(children[i].Key, i);
             }
-            else
+
+            foreach (var child in later.Children)
             {
-                children.Add(child);
+                if (positions.TryGetValue(child.Key, out var i))
+                {
+                    children[i] = new(children[i].Key, MergeKeyByKey(children[i].Value, child.Value));
+                }
+                else
+                {
+                    positions[child.Key] = children.Count;
+                    children.Add(child);
+                }
             }
         }
 

@@ -30,6 +30,21 @@ public sealed class PrecedenceTests : IDisposable
     }
 
     [Fact]
+    public async Task Host_FeatureManagementBaseFiltersAndProductionFalse_FiltersStillDecideAsThatLibraryReadsThem()
+    {
+        // Microsoft.FeatureManagement's section merges key by key, as that library reads it: false beside filters leaves them.
+        _directory.Write("appsettings.json", """{ "FeatureManagement": { "Beta": { "EnabledFor": [ { "Name": "Microsoft.Targeting", "Parameters": { "Audience": { "Users": [ "alice" ] } } } ] } } }""");
+        _directory.Write("appsettings.Production.json", """{ "FeatureManagement": { "Beta": false } }""");
+        SetVariable("FeatureManagement__Beta__EnabledFor__0__Parameters__Audience__DefaultRolloutPercentage", "100");
+
+        var alice = (await SnapshotAsync("Production", new EvaluationContext("alice"), featureManagement: true)).Explain("Beta");
+        var bob = (await SnapshotAsync("Production", new EvaluationContext("bob"), featureManagement: true)).Explain("Beta");
+
+        (alice.IsEnabled, alice.Reason, bob.IsEnabled, bob.Reason).ShouldBe((true, EvaluationReason.TargetedUser, true, EvaluationReason.Rollout));
+        alice.Sources.Select(s => s.Provider).ShouldBe(["appsettings.json", "appsettings.Production.json", "environment variables"]);
+    }
+
+    [Fact]
     public async Task Host_BaseTrueAndVariableRolloutZero_PropertyMergesIntoEnabledAndTurnsEveryoneOff()
     {
         _directory.Write("appsettings.json", """{ "FeatureFlags": { "NewCheckout": true } }""");
@@ -181,7 +196,7 @@ public sealed class PrecedenceTests : IDisposable
         Environment.SetEnvironmentVariable(_prefix + name, value);
     }
 
-    private async Task<IFlagSnapshot> SnapshotAsync(string environment, EvaluationContext context)
+    private async Task<IFlagSnapshot> SnapshotAsync(string environment, EvaluationContext context, bool featureManagement = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -190,7 +205,11 @@ public sealed class PrecedenceTests : IDisposable
             Args = [],
         });
         builder.Configuration.AddEnvironmentVariables(_prefix);
-        builder.Services.AddFeatureFlags(builder.Configuration);
+        var flags = builder.Services.AddFeatureFlags(builder.Configuration);
+        if (featureManagement)
+        {
+            flags.AddMicrosoftFeatureManagementFlags();
+        }
 
         using var host = builder.Build();
         await host.StartAsync();
