@@ -14,12 +14,54 @@ internal static class AppSettingsChecker
     public static readonly string[] SegmentsPath = { FlagRules.DefaultSegmentsSectionName };
 
     /// <summary>
-    /// The problems of Microsoft.FeatureManagement's sections of an appsettings text (<c>FeatureManagement</c>, and
-    /// <c>feature_management</c>'s <c>feature_flags</c>), judged as <c>AddMicrosoftFeatureManagementFlags()</c> reads them.
+    /// Problems in Microsoft.FeatureManagement's sections of the file; each origin is the <see cref="TextSpan"/> to
+    /// report at. Configuration layers an environment's file over <c>appsettings.json</c>, and that library reads the
+    /// two merged key by key: given <paramref name="baseText"/>, a flag (or <c>feature_flags</c> item) both define is
+    /// checked merged, so a file that changes one key of it is not reported for the keys it leaves to the other.
     /// </summary>
-    public static List<FlagProblem> CheckFeatureManagement(string text)
+    /// <param name="text">The file's text.</param>
+    /// <param name="baseText">The text of <c>appsettings.json</c> when the file is an environment's file over it; otherwise null.</param>
+    public static List<FlagProblem> CheckFeatureManagement(string text, string? baseText = null)
     {
         var problems = new List<FlagProblem>();
+        var flags = FeatureManagementFlags(text);
+        if (flags == null)
+        {
+            // Reported by the FeatureFlags section's check, once.
+            return problems;
+        }
+
+        var underneath = baseText == null ? null : FeatureManagementFlags(baseText);
+        foreach (var flag in flags)
+        {
+            FlagNode? earlier = null;
+            if (underneath != null)
+            {
+                underneath.TryGetValue(flag.Key, out earlier);
+            }
+
+            var alone = new List<FlagProblem>();
+            ParseFeatureManagement(flag.Key, flag.Value, alone);
+            if (alone.Count > 0 && earlier != null)
+            {
+                var merged = new List<FlagProblem>();
+                ParseFeatureManagement(flag.Key, FlagNode.MergeKeyByKey(earlier, flag.Value), merged);
+                if (merged.Count == 0)
+                {
+                    // Incomplete here, whole with what appsettings.json gives: what runs.
+                    continue;
+                }
+            }
+
+            problems.AddRange(alone);
+        }
+
+        return problems;
+    }
+
+    /// <summary>The flags of both Microsoft.FeatureManagement sections, keyed by their path (a list item's by its place); null for text that is not JSON.</summary>
+    private static Dictionary<string, FlagNode>? FeatureManagementFlags(string text)
+    {
         JsonNode root;
         try
         {
@@ -27,17 +69,17 @@ internal static class AppSettingsChecker
         }
         catch (JsonException)
         {
-            // Reported by the FeatureFlags section's check, once.
-            return problems;
+            return null;
         }
 
+        var flags = new Dictionary<string, FlagNode>(StringComparer.OrdinalIgnoreCase);
         foreach (var section in root.Properties)
         {
             if (FeatureManagementRules.Is(section.Name, FeatureManagementRules.SectionName))
             {
                 foreach (var flag in section.Value.Properties)
                 {
-                    FeatureManagementRules.Parse(FeatureManagementRules.SectionName + ":" + flag.Name, flag.Name, ToFlagNode(flag.Value), problems);
+                    flags[FeatureManagementRules.SectionName + ":" + flag.Name] = ToFlagNode(flag.Value);
                 }
             }
             else if (FeatureManagementRules.Is(section.Name, "feature_management"))
@@ -46,13 +88,26 @@ internal static class AppSettingsChecker
                 {
                     for (var i = 0; i < list.Value.Items.Count; i++)
                     {
-                        MicrosoftSchemaRules.Parse(MicrosoftSchemaRules.SectionName + ":" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), ToFlagNode(list.Value.Items[i]), problems);
+                        flags[MicrosoftSchemaRules.SectionName + ":" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = ToFlagNode(list.Value.Items[i]);
                     }
                 }
             }
         }
 
-        return problems;
+        return flags;
+    }
+
+    private static void ParseFeatureManagement(string path, FlagNode node, List<FlagProblem> problems)
+    {
+        if (path.StartsWith(MicrosoftSchemaRules.SectionName + ":", StringComparison.Ordinal))
+        {
+            MicrosoftSchemaRules.Parse(path, node, problems);
+        }
+        else
+        {
+            var name = path.Substring(FeatureManagementRules.SectionName.Length + 1);
+            FeatureManagementRules.Parse(path, name, node, problems);
+        }
     }
 
     /// <summary>Problems in the file; each origin is the <see cref="TextSpan"/> to report at.</summary>

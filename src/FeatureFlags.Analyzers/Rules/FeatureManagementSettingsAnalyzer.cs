@@ -66,7 +66,7 @@ public sealed class FeatureManagementSettingsAnalyzer : DiagnosticAnalyzer
                 {
                     foreach (var file in files)
                     {
-                        Analyze(c, file);
+                        Analyze(c, file, BaseOf(file, files));
                     }
                 }
             });
@@ -81,14 +81,29 @@ public sealed class FeatureManagementSettingsAnalyzer : DiagnosticAnalyzer
         _ => false,
     };
 
-    private static void Analyze(CompilationAnalysisContext context, AdditionalText file)
+    /// <summary>The <c>appsettings.json</c> beside an environment's file, which configuration layers it over; null for none.</summary>
+    private static AdditionalText? BaseOf(AdditionalText file, List<AdditionalText> files)
+    {
+        if (string.Equals(Path.GetFileName(file.Path), "appsettings.json", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var directory = Path.GetDirectoryName(file.Path);
+        return files.FirstOrDefault(f =>
+            string.Equals(Path.GetFileName(f.Path), "appsettings.json", StringComparison.OrdinalIgnoreCase) &&
+            string.Equals(Path.GetDirectoryName(f.Path), directory, StringComparison.Ordinal));
+    }
+
+    private static void Analyze(CompilationAnalysisContext context, AdditionalText file, AdditionalText? baseline)
     {
         if (file.GetText(context.CancellationToken) is not { } text)
         {
             return;
         }
 
-        foreach (var problem in AppSettingsChecker.CheckFeatureManagement(text.ToString()))
+        var baseText = baseline?.GetText(context.CancellationToken)?.ToString();
+        foreach (var problem in AppSettingsChecker.CheckFeatureManagement(text.ToString(), baseText))
         {
             var span = problem.Origin ?? new TextSpan(0, 0);
             var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));

@@ -160,37 +160,6 @@ internal static class LayeredFlagReader
         }
     }
 
-    /// <summary>Configuration's own merge: <paramref name="later"/>'s value where it has one, and the union of the children, merged alike.</summary>
-    private static FlagNode MergeKeyByKey(FlagNode earlier, FlagNode later)
-    {
-        var children = new List<KeyValuePair<string, FlagNode>>(earlier.Children);
-        if (later.HasChildren)
-        {
-            // Indexed, not searched: a list of thousands of users in both files would otherwise cost millions of comparisons.
-            var positions = new Dictionary<string, int>(children.Count, StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < children.Count; i++)
-            {
-                positions.TryAdd(children[i].Key, i);
-            }
-
-            foreach (var child in later.Children)
-            {
-                if (positions.TryGetValue(child.Key, out var i))
-                {
-                    children[i] = new(children[i].Key, MergeKeyByKey(children[i].Value, child.Value));
-                }
-                else
-                {
-                    positions[child.Key] = children.Count;
-                    children.Add(child);
-                }
-            }
-        }
-
-        // The origin is the value's, so that a problem with the value names the file it came from.
-        return new FlagNode(later.Value ?? earlier.Value, children, later.Value is not null || earlier.Value is null ? later.Origin : earlier.Origin);
-    }
-
     private static Dictionary<string, int> CountSegments(IEnumerable<string> segments)
     {
         var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -255,7 +224,7 @@ internal static class LayeredFlagReader
         {
             if (mergeKeyByKey)
             {
-                _whole = _whole is null ? node : MergeKeyByKey(_whole, node);
+                _whole = _whole is null ? node : FlagNode.MergeKeyByKey(_whole, node);
                 (_sources ??= []).Add(node.Origin!);
                 return;
             }

@@ -26,4 +26,43 @@ internal sealed class FlagNode
     public FlagOrigin? Origin { get; }
 
     public bool HasChildren => Children.Count > 0;
+
+    /// <summary>
+    /// Configuration's own merge of a later source over an earlier one, as Microsoft.FeatureManagement reads its
+    /// sections: <paramref name="later"/>'s value where it has one, and the union of the children, merged alike. The
+    /// result may hold a value and children both.
+    /// </summary>
+    public static FlagNode MergeKeyByKey(FlagNode earlier, FlagNode later)
+    {
+        var children = new List<KeyValuePair<string, FlagNode>>(earlier.Children);
+        if (later.HasChildren)
+        {
+            // Indexed, not searched: a list of thousands of users in both sources would otherwise cost millions of comparisons.
+            var positions = new Dictionary<string, int>(children.Count, StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < children.Count; i++)
+            {
+                if (!positions.ContainsKey(children[i].Key))
+                {
+                    positions.Add(children[i].Key, i);
+                }
+            }
+
+            foreach (var child in later.Children)
+            {
+                int i;
+                if (positions.TryGetValue(child.Key, out i))
+                {
+                    children[i] = new KeyValuePair<string, FlagNode>(children[i].Key, MergeKeyByKey(children[i].Value, child.Value));
+                }
+                else
+                {
+                    positions[child.Key] = children.Count;
+                    children.Add(child);
+                }
+            }
+        }
+
+        // The origin is the value's, so that a problem with the value names the source it came from.
+        return new FlagNode(later.Value ?? earlier.Value, children, later.Value != null || earlier.Value == null ? later.Origin : earlier.Origin);
+    }
 }

@@ -50,6 +50,39 @@ public sealed class AppSettingsFeatureManagementTests
     public Task FeatureManagementSections_CodeDoesNotReadThem_NothingReported() =>
         new Test().WithSources(Test.Usings + "public static class Startup { }").WithAdditionalFile("appsettings.json", Settings).RunAsync();
 
+    [Fact]
+    public Task EnvironmentFile_ChangesOneKeyOfABaseFlag_CheckedMergedAndNotReported() =>
+        // The production file changes a rollout and switches an item off; merged over appsettings.json, as configuration
+        // layers it and Microsoft.FeatureManagement reads it, both flags are whole.
+        new Test().WithSources(ReadsThem)
+            .WithAdditionalFile("appsettings.json", """
+                {
+                  "FeatureManagement": { "Fine": { "EnabledFor": [ { "Name": "Microsoft.Targeting", "Parameters": { "Audience": { "DefaultRolloutPercentage": 50 } } } ] } },
+                  "feature_management": { "feature_flags": [ { "id": "Listed", "enabled": true } ] }
+                }
+                """)
+            .WithAdditionalFile("appsettings.Production.json", """
+                {
+                  "FeatureManagement": { "Fine": { "EnabledFor": [ { "Parameters": { "Audience": { "DefaultRolloutPercentage": 10 } } } ] } },
+                  "feature_management": { "feature_flags": [ { "enabled": false } ] }
+                }
+                """)
+            .RunAsync();
+
+    [Fact]
+    public Task EnvironmentFile_FragmentOfNoBaseFlag_ReportedInItsFile() =>
+        new Test().WithSources(ReadsThem)
+            .WithAdditionalFile("appsettings.json", """{ "FeatureManagement": { } }""")
+            .WithAdditionalFile("appsettings.Production.json", """
+                {
+                  "FeatureManagement": { "Fine": { "EnabledFor": [ { "Parameters": { "Audience": { "DefaultRolloutPercentage": 10 } } } ] } }
+                }
+                """)
+            .Expect(Test.Diagnostic(DiagnosticIds.InvalidAppSettings).WithSpan("appsettings.Production.json", 2, 52, 2, 120).WithArguments(
+                "FeatureManagement:Fine:EnabledFor:0:Name",
+                "is missing (use AlwaysOn, Microsoft.Percentage, Microsoft.TimeWindow or Microsoft.Targeting; a custom filter has no equivalent here, so the flag would answer differently)"))
+            .RunAsync();
+
     private static DiagnosticResult At(int line, int column, int endLine, int endColumn, string configPath, string message) =>
         Test.Diagnostic(DiagnosticIds.InvalidAppSettings).WithSpan("appsettings.json", line, column, endLine, endColumn).WithArguments(configPath, message);
 }
