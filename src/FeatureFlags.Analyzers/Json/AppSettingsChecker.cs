@@ -34,18 +34,12 @@ internal static class AppSettingsChecker
         var underneath = baseText == null ? null : FeatureManagementFlags(baseText);
         foreach (var flag in flags)
         {
-            FlagNode? earlier = null;
-            if (underneath != null)
-            {
-                underneath.TryGetValue(flag.Key, out earlier);
-            }
-
             var alone = new List<FlagProblem>();
             ParseFeatureManagement(flag.Key, flag.Value, alone);
-            if (alone.Count > 0 && earlier != null)
+            if (alone.Count > 0 && underneath != null && underneath.TryGetValue(flag.Key, out var earlier))
             {
                 var merged = new List<FlagProblem>();
-                ParseFeatureManagement(flag.Key, FlagNode.MergeKeyByKey(earlier, flag.Value), merged);
+                ParseFeatureManagement(flag.Key, (FlagNode.MergeKeyByKey(earlier.Node, flag.Value.Node), flag.Value.Name), merged);
                 if (merged.Count == 0)
                 {
                     // Incomplete here, whole with what appsettings.json gives: what runs.
@@ -59,8 +53,11 @@ internal static class AppSettingsChecker
         return problems;
     }
 
-    /// <summary>The flags of both Microsoft.FeatureManagement sections, keyed by their path (a list item's by its place); null for text that is not JSON.</summary>
-    private static Dictionary<string, FlagNode>? FeatureManagementFlags(string text)
+    /// <summary>
+    /// The flags of both Microsoft.FeatureManagement sections, keyed by their path (a list item's by its place), each with
+    /// its name in the .NET schema (null for an item, named by its id); null for text that is not JSON.
+    /// </summary>
+    private static Dictionary<string, (FlagNode Node, string? Name)>? FeatureManagementFlags(string text)
     {
         JsonNode root;
         try
@@ -72,41 +69,30 @@ internal static class AppSettingsChecker
             return null;
         }
 
-        var flags = new Dictionary<string, FlagNode>(StringComparer.OrdinalIgnoreCase);
-        foreach (var section in root.Properties)
+        var flags = new Dictionary<string, (FlagNode Node, string? Name)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var flag in root.At(FeatureManagementRules.SectionName)?.Properties ?? new JsonProperty[0])
         {
-            if (FeatureManagementRules.Is(section.Name, FeatureManagementRules.SectionName))
-            {
-                foreach (var flag in section.Value.Properties)
-                {
-                    flags[FeatureManagementRules.SectionName + ":" + flag.Name] = ToFlagNode(flag.Value);
-                }
-            }
-            else if (FeatureManagementRules.Is(section.Name, "feature_management"))
-            {
-                foreach (var list in section.Value.Properties.Where(p => FeatureManagementRules.Is(p.Name, "feature_flags")))
-                {
-                    for (var i = 0; i < list.Value.Items.Count; i++)
-                    {
-                        flags[MicrosoftSchemaRules.SectionName + ":" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = ToFlagNode(list.Value.Items[i]);
-                    }
-                }
-            }
+            flags[FeatureManagementRules.SectionName + ":" + flag.Name] = (ToFlagNode(flag.Value), flag.Name);
+        }
+
+        var items = root.At(MicrosoftSchemaRules.SectionName)?.Items ?? new JsonNode[0];
+        for (var i = 0; i < items.Count; i++)
+        {
+            flags[MicrosoftSchemaRules.SectionName + ":" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = (ToFlagNode(items[i]), null);
         }
 
         return flags;
     }
 
-    private static void ParseFeatureManagement(string path, FlagNode node, List<FlagProblem> problems)
+    private static void ParseFeatureManagement(string path, (FlagNode Node, string? Name) flag, List<FlagProblem> problems)
     {
-        if (path.StartsWith(MicrosoftSchemaRules.SectionName + ":", StringComparison.Ordinal))
+        if (flag.Name == null)
         {
-            MicrosoftSchemaRules.Parse(path, node, problems);
+            MicrosoftSchemaRules.Parse(path, flag.Node, problems);
         }
         else
         {
-            var name = path.Substring(FeatureManagementRules.SectionName.Length + 1);
-            FeatureManagementRules.Parse(path, name, node, problems);
+            FeatureManagementRules.Parse(path, flag.Name, flag.Node, problems);
         }
     }
 

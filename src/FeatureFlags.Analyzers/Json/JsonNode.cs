@@ -28,4 +28,37 @@ internal sealed class JsonNode
     public IReadOnlyList<JsonProperty> Properties { get; }
 
     public IReadOnlyList<JsonNode> Items { get; }
+
+    /// <summary>
+    /// The value at <paramref name="path"/> below this object: property names separated by <c>:</c>, compared ignoring
+    /// case as configuration compares keys; null when a name is missing or a step is not an object.
+    /// </summary>
+    public JsonNode? At(string path)
+    {
+        var node = this;
+        foreach (var name in path.Split(':'))
+        {
+            JsonNode? next = null;
+            if (node.Kind == JsonKind.Object)
+            {
+                foreach (var property in node.Properties)
+                {
+                    if (string.Equals(property.Name, name, System.StringComparison.OrdinalIgnoreCase))
+                    {
+                        next = property.Value;
+                        break;
+                    }
+                }
+            }
+
+            if (next == null)
+            {
+                return null;
+            }
+
+            node = next;
+        }
+
+        return node;
+    }
 }

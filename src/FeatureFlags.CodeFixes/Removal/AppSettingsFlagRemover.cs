@@ -23,7 +23,7 @@ internal static class AppSettingsFlagRemover
             return null;
         }
 
-        var section = Find(root, sectionName);
+        var section = root.At(sectionName) is { Kind: JsonKind.Object } found ? found : null;
         var index = section is null ? -1 : IndexOf(section, flag);
         if (section is null || index < 0)
         {
@@ -54,23 +54,6 @@ internal static class AppSettingsFlagRemover
         }
 
         return text.WithChanges(new TextChange(TextSpan.FromBounds(start, end), string.Empty));
-    }
-
-    private static JsonNode? Find(JsonNode root, string sectionName)
-    {
-        var node = root;
-        foreach (var part in sectionName.Split(':'))
-        {
-            var index = node.Kind == JsonKind.Object ? IndexOf(node, part) : -1;
-            if (index < 0)
-            {
-                return null;
-            }
-
-            node = node.Properties[index].Value;
-        }
-
-        return node.Kind == JsonKind.Object ? node : null;
     }
 
     private static int IndexOf(JsonNode node, string name)

@@ -19,7 +19,7 @@ internal static class JsonListItemRemover
     /// </summary>
     public static string RemoveItems(string text, string path, ICollection<int> indices)
     {
-        if (indices.Count == 0 || Find(JsonParser.Parse(text), path.Split(':')) is not { Kind: JsonKind.Array } list)
+        if (indices.Count == 0 || JsonParser.Parse(text).At(path) is not { Kind: JsonKind.Array } list)
         {
             return text;
         }
@@ -58,21 +58,5 @@ internal static class JsonListItemRemover
         }
 
         return result.ToString();
-    }
-
-    private static JsonNode? Find(JsonNode node, string[] names)
-    {
-        foreach (var name in names)
-        {
-            var property = node.Properties.LastOrDefault(p => string.Equals(p.Name, name, System.StringComparison.OrdinalIgnoreCase));
-            if (property is null)
-            {
-                return null;
-            }
-
-            node = property.Value;
-        }
-
-        return node;
     }
 }

@@ -43,24 +43,16 @@ internal static class MigrateCommand
                 throw new ToolException($"{Path.GetFileName(file)} is not valid JSON: {e.Message}");
             }
 
-            foreach (var property in root.Properties)
+            foreach (var flag in root.At(FeatureManagementRules.SectionName)?.Properties ?? [])
             {
-                if (FeatureManagementRules.Is(property.Name, FeatureManagementRules.SectionName))
-                {
-                    foreach (var flag in property.Value.Properties)
-                    {
-                        var (json, why) = FeatureManagementConverter.Convert(flag.Name, flag.Value);
-                        conversions.Add(new(file, flag.Name, json, why));
-                        definitions[(file, flag.Name.ToUpperInvariant())] = flag.Value;
-                    }
-                }
-                else if (FeatureManagementRules.Is(property.Name, "feature_management"))
-                {
-                    foreach (var list in property.Value.Properties.Where(p => FeatureManagementRules.Is(p.Name, "feature_flags")))
-                    {
-                        lists[file] = list.Value;
-                    }
-                }
+                var (json, why) = FeatureManagementConverter.Convert(flag.Name, flag.Value);
+                conversions.Add(new(file, flag.Name, json, why));
+                definitions[(file, flag.Name.ToUpperInvariant())] = flag.Value;
+            }
+
+            if (root.At(MicrosoftSchemaRules.SectionName) is { Kind: JsonKind.Array } list)
+            {
+                lists[file] = list;
             }
         }
 
@@ -102,7 +94,7 @@ internal static class MigrateCommand
             var text = texts[file];
             if (lists.ContainsKey(file))
             {
-                text = JsonListItemRemover.RemoveItems(text, "feature_management:feature_flags", moving.Where(c => c.Item >= 0).Select(c => c.Item).ToHashSet());
+                text = JsonListItemRemover.RemoveItems(text, MicrosoftSchemaRules.SectionName, moving.Where(c => c.Item >= 0).Select(c => c.Item).ToHashSet());
             }
 
             text = AppSettingsWriter.SetAll(text, FlagRules.DefaultSectionName, moving.Select(c => new KeyValuePair<string, string>(c.Flag, c.Json!)).ToList());

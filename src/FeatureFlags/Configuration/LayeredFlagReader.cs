@@ -212,7 +212,7 @@ internal static class LayeredFlagReader
     {
         private FlagNode? _whole;
 
-        // Merged key by key: the flag's node in each source, earliest first.
+        // Merged key by key: the source of the flag's node in each layer, earliest first.
         private List<FlagValueSource>? _sources;
         private List<KeyValuePair<string, FlagNode>>? _properties;
         private FlagValueSource? _lastObjectSource;
@@ -268,9 +268,9 @@ internal static class LayeredFlagReader
 
         public MergedFlag ToMergedFlag()
         {
-            if (_sources is not null)
+            if (mergeKeyByKey)
             {
-                return new MergedFlag(name, _whole!, _sources.Distinct().ToArray());
+                return new MergedFlag(name, _whole!, _sources!.Distinct().ToArray());
             }
 
             if (_properties is null)

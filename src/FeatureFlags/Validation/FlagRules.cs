@@ -205,8 +205,7 @@ internal static class FlagRules
                     requires = PrerequisiteRules.Parse(propertyPath, child, problems);
                     break;
                 case FeatureManagementRules.TargetingProperty:
-                    // The flag's name as configured: Microsoft.FeatureManagement hashes it with the user.
-                    featureManagement = FeatureManagementRules.ParseAudience(propertyPath, path.Substring(path.LastIndexOf(':') + 1), child, problems);
+                    featureManagement = FeatureManagementRules.ParseAudience(propertyPath, NameIn(path), child, problems);
                     break;
                 case FeatureManagementVariants.Property:
                     // Any kind, as in the feature_management section it comes from: migrating must not break a declared flag.
@@ -222,7 +221,9 @@ internal static class FlagRules
             }
         }
 
-        if (featureManagement != null && (users != null || groups != null || rollout != null || rules.Length > 0 || segments.Length > 0 || exclude != null || variants.Length > 0))
+        // Microsoft.FeatureManagement's forms stand in for this library's own audience and variants whole.
+        var ownAudienceOrVariants = users != null || groups != null || rollout != null || rules.Length > 0 || segments.Length > 0 || exclude != null || variants.Length > 0;
+        if (featureManagement != null && ownAudienceOrVariants)
         {
             problems.Add(new FlagProblem(
                 path + ":" + FeatureManagementRules.TargetingProperty,
@@ -230,7 +231,7 @@ internal static class FlagRules
                 node.Origin));
         }
 
-        if (featureManagementVariants != null && (users != null || groups != null || rollout != null || rules.Length > 0 || segments.Length > 0 || exclude != null || variants.Length > 0 || requires.Length > 0))
+        if (featureManagementVariants != null && (ownAudienceOrVariants || requires.Length > 0))
         {
             problems.Add(new FlagProblem(
                 path + ":" + FeatureManagementVariants.Property,
@@ -246,8 +247,11 @@ internal static class FlagRules
         var spec = new FlagSpec(false, enabled, users, groups, rollout, variants, new FlagSpecOrigins(enabledOrigin, usersOrigin, groupsOrigin, rolloutOrigin, segmentsOrigin, scheduleOrigin, requiresOrigin), rules, segments, exclude, schedule, requires, featureManagement);
         return featureManagementVariants == null
             ? spec
-            : FeatureManagementVariants.FromProperty(path + ":" + FeatureManagementVariants.Property, path.Substring(path.LastIndexOf(':') + 1), spec, featureManagementVariants, problems);
+            : FeatureManagementVariants.FromProperty(path + ":" + FeatureManagementVariants.Property, NameIn(path), spec, featureManagementVariants, problems);
     }
+
+    /// <summary>The flag's name as configured, the last segment of its path: Microsoft.FeatureManagement's forms hash it with the user.</summary>
+    private static string NameIn(string path) => path.Substring(path.LastIndexOf(':') + 1);
 
     private static string? Canonical(string property)
     {
